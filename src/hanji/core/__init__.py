@@ -1,0 +1,1 @@
+"""The pure core: geometry, the OCR result tree and the error hierarchy. No I/O here."""
