@@ -1,0 +1,59 @@
+"""The app factory: settings in, a ready FastAPI app out (nothing is built at import time)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from hanji import __version__
+from hanji.api.errors import install_error_handlers
+from hanji.api.metrics import build_metrics
+from hanji.api.routes import auth, domains, gateway, health, invoke
+from hanji.api.throttle import FailedAuthThrottle
+from hanji.config import Settings
+from hanji.console import routes as console_routes
+from hanji.services import operators
+from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
+
+log = logging.getLogger("hanji")
+
+
+def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
+    """Build the app. With ``migrate`` the database is upgraded and the admin created at start-up."""
+    settings = settings.with_server_key()
+    engine = make_engine(settings.resolved_database_url)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if migrate:
+            upgrade_database(settings.resolved_database_url)
+        with transaction(app.state.session_factory) as db:
+            boot = operators.ensure_admin(db, password=settings.admin_password, data_dir=settings.data_dir)
+        if boot.generated_password:
+            # Printed once, on first start only; also in <data dir>/admin-password.txt (0600).
+            log.warning("Created operator 'admin' with password: %s", boot.generated_password)
+        yield
+        engine.dispose()
+
+    app = FastAPI(title="Hanji", version=__version__, lifespan=lifespan)
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.session_factory = make_session_factory(engine)
+    app.state.throttle = FailedAuthThrottle()
+    app.state.metrics = build_metrics()
+    app.state.metrics_registry = app.state.metrics.registry
+    install_error_handlers(app)
+    for router in (
+        health.router,
+        auth.router,
+        domains.router,
+        gateway.router,
+        invoke.router,
+        console_routes.router,
+    ):
+        app.include_router(router)
+    console_routes.mount_static(app)
+    return app

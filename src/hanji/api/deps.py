@@ -1,0 +1,113 @@
+"""Request dependencies as ``Annotated`` aliases, so routes read like prose."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hmac
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from hanji.config import Settings
+from hanji.core.errors import AuthenticationRequired, CsrfFailed
+from hanji.services import operators
+from hanji.storage.models import Operator
+
+SESSION_COOKIE = "hanji_session"
+CSRF_HEADER = "X-CSRF-Token"
+SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
+
+
+def get_settings(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """One transaction per request: committed when the route returns, rolled back on error."""
+    session: Session = request.app.state.session_factory()
+    try:
+        yield session
+        session.commit()
+    except BaseException:
+        session.rollback()
+        raise
+    finally:
+        session.close()
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+DbSession = Annotated[Session, Depends(get_db)]
+
+
+@dataclass(frozen=True)
+class Caller:
+    operator: Operator
+    via: str
+    """``session``, ``token`` or ``basic``."""
+    csrf_token: str | None = None
+
+
+def _bearer(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    return value.strip() if scheme.lower() == "bearer" and value.strip() else None
+
+
+def _basic(request: Request) -> tuple[str, str] | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, value = header.partition(" ")
+    if scheme.lower() != "basic":
+        return None
+    try:
+        username, _, password = base64.b64decode(value.strip(), validate=True).decode().partition(":")
+    except (binascii.Error, UnicodeDecodeError):
+        raise AuthenticationRequired("Malformed Basic credentials.") from None
+    return username, password
+
+
+def authenticate_request(request: Request, db: Session, settings: Settings, *, allow_basic: bool) -> Caller:
+    """Who is calling: a bearer token, a session cookie (+ CSRF on unsafe methods), or Basic auth."""
+    token = _bearer(request)
+    if token:
+        return Caller(operators.operator_for_token(db, secret=token, server_key=settings.secret_key), "token")
+    basic = _basic(request)
+    if basic is not None:
+        if not allow_basic:
+            raise AuthenticationRequired("Basic auth is only for POST /api/v1/tokens; use a bearer token.")
+        request.app.state.throttle.check(request)
+        try:
+            operator = operators.authenticate(db, username=basic[0], password=basic[1])
+        except AuthenticationRequired:
+            request.app.state.throttle.fail(request)
+            raise
+        return Caller(operator, "basic")
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        session, operator = operators.session_for_cookie(db, secret=cookie, server_key=settings.secret_key)
+        if request.method not in SAFE_METHODS:
+            sent = request.headers.get(CSRF_HEADER, "")
+            if not sent or not _same(sent, session.csrf_token):
+                raise CsrfFailed()
+        return Caller(operator, "session", session.csrf_token)
+    raise AuthenticationRequired()
+
+
+def _same(a: str, b: str) -> bool:
+    return hmac.compare_digest(a.encode(), b.encode())
+
+
+def require_operator(request: Request, db: DbSession, settings: SettingsDep) -> Caller:
+    return authenticate_request(request, db, settings, allow_basic=False)
+
+
+def require_operator_or_basic(request: Request, db: DbSession, settings: SettingsDep) -> Caller:
+    return authenticate_request(request, db, settings, allow_basic=True)
+
+
+CurrentCaller = Annotated[Caller, Depends(require_operator)]
+CallerOrBasic = Annotated[Caller, Depends(require_operator_or_basic)]

@@ -1,0 +1,76 @@
+"""Sign-in sessions for the browser and API tokens for automation."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+
+from hanji.api.deps import SESSION_COOKIE, CallerOrBasic, CurrentCaller, DbSession, SettingsDep
+from hanji.api.schemas import SessionCreate, TokenCreate, iso
+from hanji.core.errors import AuthenticationRequired
+from hanji.services import operators
+
+router = APIRouter(prefix="/api/v1", tags=["auth"])
+
+
+@router.post("/session", status_code=200)
+def sign_in(
+    body: SessionCreate, request: Request, response: Response, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    """Check a username and password; set the session cookie and return the CSRF token."""
+    throttle = request.app.state.throttle
+    throttle.check(request)
+    try:
+        operator = operators.authenticate(db, username=body.username, password=body.password)
+    except AuthenticationRequired:
+        throttle.fail(request)
+        raise
+    issued = operators.start_session(
+        db, operator=operator, server_key=settings.secret_key, max_age_s=settings.session_max_age_s
+    )
+    response.set_cookie(
+        SESSION_COOKIE,
+        issued.secret,
+        max_age=settings.session_max_age_s,
+        httponly=True,
+        samesite="lax",
+        secure=settings.cookie_secure,
+        path="/",
+    )
+    return {
+        "username": operator.username,
+        "csrf_token": issued.session.csrf_token,
+        "expires_at": iso(issued.session.expires_at),
+    }
+
+
+@router.get("/session")
+def current_session(caller: CurrentCaller) -> dict[str, Any]:
+    return {"username": caller.operator.username, "via": caller.via, "csrf_token": caller.csrf_token}
+
+
+@router.delete("/session", status_code=204)
+def sign_out(request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep) -> Response:
+    cookie = request.cookies.get(SESSION_COOKIE)
+    if cookie:
+        operators.end_session(db, secret=cookie, server_key=settings.secret_key)
+    response = Response(status_code=204)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+@router.post("/tokens", status_code=201)
+def create_token(
+    body: TokenCreate, caller: CallerOrBasic, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    """Create an API token; the token is shown only in this response."""
+    issued = operators.create_token(
+        db, operator=caller.operator, name=body.name, server_key=settings.secret_key
+    )
+    return {
+        "id": issued.token.id,
+        "token": issued.secret,
+        "name": issued.token.name,
+        "created_at": iso(issued.token.created_at),
+    }

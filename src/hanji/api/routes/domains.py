@@ -1,0 +1,105 @@
+"""Domains: list, search, create, read, update, delete, copy."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Request, Response
+
+from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.api.schemas import DomainCopy, DomainCreate, DomainUpdate, domain_view
+from hanji.config import Settings
+from hanji.services import domains
+
+router = APIRouter(prefix="/api/v1/domains", tags=["domains"])
+
+
+def base_url(request: Request, settings: Settings) -> str:
+    return settings.public_url or str(request.base_url)
+
+
+@router.get("")
+def list_domains(
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    q: str | None = None,
+    service_type: str | None = None,
+    language: str | None = None,
+    recognition_model: str | None = None,
+    region: str | None = None,
+    sort: str = "-created_at",
+    limit: int = 50,
+    offset: int = 0,
+) -> dict[str, Any]:
+    page = domains.list_domains(
+        db,
+        q=q,
+        service_type=service_type,
+        language=language,
+        recognition_model=recognition_model,
+        region=region,
+        sort=sort,
+        limit=limit,
+        offset=offset,
+    )
+    url = base_url(request, settings)
+    return {"data": [domain_view(d, url) for d in page.domains], "count": page.count}
+
+
+@router.post("", status_code=201)
+def create_domain(
+    body: DomainCreate, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    domain = domains.create_domain(db, **body.model_dump(), actor=caller.operator.username)
+    return domain_view(domain, base_url(request, settings))
+
+
+@router.get("/{domain_id}")
+def get_domain(
+    domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    return domain_view(domains.get_domain(db, domain_id=domain_id), base_url(request, settings))
+
+
+@router.patch("/{domain_id}")
+def update_domain(
+    domain_id: int,
+    body: DomainUpdate,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    changes = body.model_dump(exclude_unset=True)
+    domain = domains.update_domain(db, domain_id=domain_id, changes=changes, actor=caller.operator.username)
+    return domain_view(domain, base_url(request, settings))
+
+
+@router.delete("/{domain_id}", status_code=204)
+def delete_domain(
+    domain_id: int, caller: CurrentCaller, db: DbSession, confirm: str | None = None
+) -> Response:
+    domains.delete_domain(db, domain_id=domain_id, confirm=confirm, actor=caller.operator.username)
+    return Response(status_code=204)
+
+
+@router.post("/{domain_id}/copy", status_code=201)
+def copy_domain(
+    domain_id: int,
+    body: DomainCopy,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    copy, dropped = domains.copy_domain(
+        db,
+        domain_id=domain_id,
+        name=body.name,
+        code=body.code,
+        recognition_model=body.recognition_model,
+        actor=caller.operator.username,
+    )
+    return {**domain_view(copy, base_url(request, settings)), "dropped_features": dropped}

@@ -1,0 +1,73 @@
+"""API Gateway integration: invoke URLs, secret keys and the downloadable gateway configuration."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from fastapi import APIRouter, Request, Response
+
+from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.api.routes.domains import base_url
+from hanji.api.schemas import endpoint_view, iso, secret_key_view
+from hanji.services import domains, gateway
+from hanji.services.gateway_config import build_gateway_config
+
+router = APIRouter(prefix="/api/v1/domains/{domain_id}", tags=["gateway"])
+
+
+@router.post("/invoke-urls/{kind}/regenerate")
+def regenerate_url(
+    domain_id: int, kind: str, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    domain = domains.get_domain(db, domain_id=domain_id)
+    endpoint = gateway.regenerate_url(db, domain=domain, kind=kind, actor=caller.operator.username)
+    return endpoint_view(domain, endpoint, base_url(request, settings))
+
+
+@router.post("/secret-keys", status_code=201)
+def create_secret_key(
+    domain_id: int, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    """Create a secret key; the secret is returned only here and stored hashed."""
+    domain = domains.get_domain(db, domain_id=domain_id)
+    issued = gateway.create_secret_key(
+        db, domain=domain, server_key=settings.secret_key, actor=caller.operator.username
+    )
+    return {
+        "id": issued.key.id,
+        "secret": issued.secret,
+        "prefix": issued.key.prefix,
+        "created_at": iso(issued.key.created_at),
+    }
+
+
+@router.get("/secret-keys")
+def list_secret_keys(domain_id: int, caller: CurrentCaller, db: DbSession) -> dict[str, Any]:
+    domain = domains.get_domain(db, domain_id=domain_id)
+    return {"data": [secret_key_view(k) for k in domain.secret_keys]}
+
+
+@router.delete("/secret-keys/{key_id}", status_code=204)
+def revoke_secret_key(domain_id: int, key_id: int, caller: CurrentCaller, db: DbSession) -> Response:
+    domain = domains.get_domain(db, domain_id=domain_id)
+    gateway.revoke_secret_key(db, domain=domain, key_id=key_id, actor=caller.operator.username)
+    return Response(status_code=204)
+
+
+@router.get("/gateway-config")
+def gateway_config(
+    domain_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    format: Literal["openapi3", "swagger2"] = "openapi3",
+) -> Response:
+    domain = domains.get_domain(db, domain_id=domain_id)
+    document = build_gateway_config(domain, base_url=base_url(request, settings), fmt=format)
+    return Response(
+        json.dumps(document, ensure_ascii=False, indent=2),
+        media_type="application/json",
+        headers={"Content-Disposition": f'attachment; filename="hanji-{domain.code}-{format}.json"'},
+    )

@@ -1,0 +1,231 @@
+"""The ``hanji`` command: serve, migrate, manage domains, keys and tokens, and OCR files offline."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any, NoReturn
+
+import typer
+from sqlalchemy.orm import Session
+
+from hanji.api.schemas import domain_view
+from hanji.config import Settings
+from hanji.core.errors import HanjiError
+from hanji.services import domains, gateway, operators
+from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
+
+app = typer.Typer(help="Hanji: self-hosted, CLOVA-OCR-compatible document OCR.", no_args_is_help=True)
+db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
+domain_app = typer.Typer(help="Create, list, show, copy and delete domains.", no_args_is_help=True)
+key_app = typer.Typer(help="Secret keys of a domain's invoke URLs.", no_args_is_help=True)
+token_app = typer.Typer(help="API tokens for automation.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+app.add_typer(domain_app, name="domain")
+app.add_typer(key_app, name="key")
+app.add_typer(token_app, name="token")
+
+DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
+
+
+def _settings(data_dir: Path | None = None, **overrides: Any) -> Settings:
+    try:
+        return Settings.from_env(data_dir=data_dir, **overrides).with_server_key()
+    except HanjiError as exc:
+        _fail(exc)
+
+
+def _fail(exc: HanjiError) -> NoReturn:
+    typer.secho(f"error [{exc.code}]: {exc.message}", err=True, fg=typer.colors.RED)
+    raise typer.Exit(2)
+
+
+@contextmanager
+def _session(settings: Settings) -> Iterator[Session]:
+    upgrade_database(settings.resolved_database_url)
+    engine = make_engine(settings.resolved_database_url)
+    try:
+        with transaction(make_session_factory(engine)) as db:
+            yield db
+    except HanjiError as exc:
+        _fail(exc)
+    finally:
+        engine.dispose()
+
+
+def _print_json(value: Any) -> None:
+    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _base_url(settings: Settings) -> str:
+    return settings.public_url or f"http://{settings.host}:{settings.port}/"
+
+
+@app.command()
+def serve(
+    host: Annotated[
+        str | None, typer.Option(help="Listen address [env HANJI_HOST, default 127.0.0.1].")
+    ] = None,
+    port: Annotated[int | None, typer.Option(help="Listen port [env HANJI_PORT, default 8000].")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Run the HTTP service (API, invoke URLs, console) on the embedded defaults."""
+    import uvicorn
+
+    from hanji.api.app import create_app
+
+    settings = _settings(data_dir, host=host, port=port)
+    typer.echo(
+        f"Hanji serving on http://{settings.host}:{settings.port}/ (data: {settings.data_dir.resolve()})"
+    )
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level)
+
+
+@db_app.command("upgrade")
+def db_upgrade(data_dir: DataDir = None) -> None:
+    """Apply database migrations up to the newest schema."""
+    settings = _settings(data_dir)
+    upgrade_database(settings.resolved_database_url)
+    typer.echo("database is up to date")
+
+
+@domain_app.command("create")
+def domain_create(
+    name: Annotated[str, typer.Argument(help="Unique domain name.")],
+    code: Annotated[str, typer.Option(help="Unique domain code (letters, digits, . ? & _ -).")],
+    service_type: Annotated[str, typer.Option("--type", help="general, template or document.")] = "general",
+    languages: Annotated[str, typer.Option("--languages", help="Comma list of ko, ja, zh-TW.")] = "ko",
+    model: Annotated[str | None, typer.Option("--model", help="basic/premium, or a document model.")] = None,
+    plan: Annotated[str, typer.Option("--plan", help="basic, standard or unlimited.")] = "basic",
+    region: Annotated[str, typer.Option(help="Region code, e.g. KR.")] = "KR",
+    tables: Annotated[
+        bool, typer.Option("--tables/--no-tables", help="General: allow table extraction.")
+    ] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """Create a domain and print it with its invoke URL(s)."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        domain = domains.create_domain(
+            db,
+            name=name,
+            code=code,
+            service_type=service_type,
+            languages=[x.strip() for x in languages.split(",") if x.strip()],
+            recognition_model=model,
+            service_plan=plan,
+            region=region,
+            table_extraction=tables,
+            actor="cli",
+        )
+        _print_json(domain_view(domain, _base_url(settings)))
+
+
+@domain_app.command("list")
+def domain_list(
+    q: Annotated[str | None, typer.Option(help="Search id, name or code.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+    data_dir: DataDir = None,
+) -> None:
+    """List domains as a table (or JSON)."""
+    from rich.console import Console
+    from rich.table import Table
+
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        page = domains.list_domains(db, q=q, limit=500)
+        if as_json:
+            _print_json(
+                {"data": [domain_view(d, _base_url(settings)) for d in page.domains], "count": page.count}
+            )
+            return
+        table = Table("ID", "Name", "Code", "Type", "Languages", "Model", "Plan", "Templates", "Created")
+        for d in page.domains:
+            table.add_row(
+                str(d.id),
+                d.name,
+                d.code,
+                d.service_type,
+                ",".join(d.languages),
+                d.recognition_model,
+                d.service_plan,
+                str(len(d.templates)),
+                d.created_at.strftime("%Y-%m-%d %H:%M"),
+            )
+        Console().print(table)
+
+
+@domain_app.command("show")
+def domain_show(domain_id: int, data_dir: DataDir = None) -> None:
+    """Print one domain as JSON."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        _print_json(domain_view(domains.get_domain(db, domain_id=domain_id), _base_url(settings)))
+
+
+@domain_app.command("copy")
+def domain_copy(
+    domain_id: int,
+    name: Annotated[str, typer.Option(help="Name of the copy.")],
+    code: Annotated[str, typer.Option(help="Code of the copy.")],
+    model: Annotated[str | None, typer.Option("--model", help="Recognition model of the copy.")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Copy a Template or Document domain (new URLs, no keys)."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        copy, dropped = domains.copy_domain(
+            db, domain_id=domain_id, name=name, code=code, recognition_model=model, actor="cli"
+        )
+        _print_json({**domain_view(copy, _base_url(settings)), "dropped_features": dropped})
+
+
+@domain_app.command("delete")
+def domain_delete(
+    domain_id: int,
+    confirm: Annotated[str, typer.Option(help="The domain's code, to confirm.")],
+    data_dir: DataDir = None,
+) -> None:
+    """Delete a domain with its templates, URLs and keys (statistics stay)."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        domains.delete_domain(db, domain_id=domain_id, confirm=confirm, actor="cli")
+    typer.echo(f"deleted domain {domain_id}")
+
+
+@key_app.command("create")
+def key_create(domain_id: Annotated[int, typer.Argument(metavar="DOMAIN")], data_dir: DataDir = None) -> None:
+    """Create a secret key for a domain; it is printed once, keep it safe."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        issued = gateway.create_secret_key(
+            db,
+            domain=domains.get_domain(db, domain_id=domain_id),
+            server_key=settings.secret_key,
+            actor="cli",
+        )
+        _print_json({"id": issued.key.id, "secret": issued.secret, "prefix": issued.key.prefix})
+
+
+@token_app.command("create")
+def token_create(
+    name: Annotated[str, typer.Option(help="What the token is for, e.g. ci.")] = "cli",
+    data_dir: DataDir = None,
+) -> None:
+    """Create an API token for the admin; it is printed once."""
+    settings = _settings(data_dir)
+    with _session(settings) as db:
+        operators.ensure_admin(db, password=settings.admin_password, data_dir=settings.data_dir)
+        admin = operators.get_operator(db, username=operators.ADMIN_USERNAME)
+        issued = operators.create_token(db, operator=admin, name=name, server_key=settings.secret_key)
+        _print_json({"id": issued.token.id, "token": issued.secret, "name": name})
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.exit(130)

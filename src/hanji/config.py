@@ -1,0 +1,160 @@
+"""Hanji's settings: one typed class, read from ``HANJI_*`` environment variables.
+
+Every setting is documented here (a test checks the README lists them all). Unsafe defaults are
+refused outside development: see ``Settings.check_production``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+from hanji.core.errors import HanjiError
+
+
+class SettingsError(HanjiError):
+    code = "INVALID_SETTINGS"
+    default_message = "A setting is not valid."
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Runtime configuration. Build with ``Settings.from_env()``; tests use ``Settings(...)``."""
+
+    data_dir: Path = Path("./hanji-data")
+    """HANJI_DATA_DIR: SQLite file, blobs, the generated admin password and the server key live here."""
+    host: str = "127.0.0.1"
+    """HANJI_HOST: address ``hanji serve`` listens on."""
+    port: int = 8000
+    """HANJI_PORT: port ``hanji serve`` listens on."""
+    database_url: str = ""
+    """HANJI_DATABASE_URL: SQLAlchemy URL; empty means ``sqlite:///<data_dir>/hanji.db``."""
+    admin_password: str = ""
+    """HANJI_ADMIN_PASSWORD: the admin's password on first start; empty generates one."""
+    public_url: str = ""
+    """HANJI_PUBLIC_URL: base of invoke URLs (e.g. https://ocr.example.com); empty uses the request's."""
+    secret_key: str = ""
+    """HANJI_SECRET_KEY: server key for keyed hashes; empty reads/creates ``<data_dir>/server.key``."""
+    environment: str = "development"
+    """HANJI_ENV: ``development`` or ``production`` (production refuses unsafe settings)."""
+    fetch_allow: tuple[str, ...] = ()
+    """HANJI_FETCH_ALLOW: comma list of hosts/CIDRs image URLs may reach despite the SSRF guard."""
+    quota_basic: int = 10_000
+    """HANJI_QUOTA_BASIC: monthly invoke calls for the ``basic`` service plan."""
+    quota_standard: int = 100_000
+    """HANJI_QUOTA_STANDARD: monthly invoke calls for the ``standard`` plan (``unlimited`` has none)."""
+    max_body_bytes: int = 60 * 1024 * 1024
+    """HANJI_MAX_BODY_BYTES: largest request body read (base64 of a 50 MB file needs ~67 MB)."""
+    max_file_bytes: int = 50 * 1024 * 1024
+    """HANJI_MAX_FILE_BYTES: largest decoded image or PDF file."""
+    max_pages: int = 10
+    """HANJI_MAX_PAGES: pages read from one PDF/TIFF on General and Template URLs."""
+    session_max_age_s: int = 8 * 3600
+    """HANJI_SESSION_MAX_AGE: seconds a console sign-in lasts."""
+    cookie_secure: bool = False
+    """HANJI_COOKIE_SECURE: mark the session cookie Secure (set when served over TLS)."""
+    rate_limit_per_minute: int = 600
+    """HANJI_RATE_LIMIT: invoke calls per minute per domain before 429 / 0025."""
+    log_level: str = "info"
+    """HANJI_LOG_LEVEL: debug, info, warning or error."""
+    extra: Mapping[str, Any] = field(default_factory=dict)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{(self.data_dir / 'hanji.db').resolve()}"
+
+    @property
+    def is_production(self) -> bool:
+        return self.environment == "production"
+
+    def monthly_quota(self, plan: str) -> int | None:
+        return {"basic": self.quota_basic, "standard": self.quota_standard}.get(plan)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        """Read ``HANJI_*`` variables; keyword overrides (CLI options) win over the environment."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {}
+        for name, var in _ENV_NAMES.items():
+            raw = env.get(var)
+            if raw is None or raw == "":
+                continue
+            values[name] = _convert(name, var, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        if self.environment not in ("development", "production"):
+            raise SettingsError("HANJI_ENV must be 'development' or 'production'.")
+        if not 0 < self.port < 65536:
+            raise SettingsError("HANJI_PORT must be between 1 and 65535.")
+        if self.is_production:
+            self.check_production()
+
+    def check_production(self) -> None:
+        """Refuse settings that are fine on a laptop and dangerous on a network."""
+        if self.admin_password and len(self.admin_password) < 12:
+            raise SettingsError("HANJI_ADMIN_PASSWORD needs at least 12 characters in production.")
+        if self.public_url and not self.public_url.startswith("https://"):
+            raise SettingsError("HANJI_PUBLIC_URL must be https:// in production.")
+
+    def with_server_key(self) -> Settings:
+        """Return settings whose ``secret_key`` is set, creating ``server.key`` on first use."""
+        if self.secret_key:
+            return self
+        path = self.data_dir / "server.key"
+        if not path.exists():
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w") as fh:
+                fh.write(secrets.token_hex(32))
+        return replace(self, secret_key=path.read_text().strip())
+
+
+_ENV_NAMES = {
+    "data_dir": "HANJI_DATA_DIR",
+    "host": "HANJI_HOST",
+    "port": "HANJI_PORT",
+    "database_url": "HANJI_DATABASE_URL",
+    "admin_password": "HANJI_ADMIN_PASSWORD",
+    "public_url": "HANJI_PUBLIC_URL",
+    "secret_key": "HANJI_SECRET_KEY",
+    "environment": "HANJI_ENV",
+    "fetch_allow": "HANJI_FETCH_ALLOW",
+    "quota_basic": "HANJI_QUOTA_BASIC",
+    "quota_standard": "HANJI_QUOTA_STANDARD",
+    "max_body_bytes": "HANJI_MAX_BODY_BYTES",
+    "max_file_bytes": "HANJI_MAX_FILE_BYTES",
+    "max_pages": "HANJI_MAX_PAGES",
+    "session_max_age_s": "HANJI_SESSION_MAX_AGE",
+    "cookie_secure": "HANJI_COOKIE_SECURE",
+    "rate_limit_per_minute": "HANJI_RATE_LIMIT",
+    "log_level": "HANJI_LOG_LEVEL",
+}
+ENV_VARIABLES = tuple(_ENV_NAMES.values())
+
+
+def _convert(name: str, var: str, raw: str) -> Any:
+    kind = {f.name: f.type for f in fields(Settings)}[name]
+    try:
+        if kind == "int":
+            return int(raw)
+        if kind == "bool":
+            if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
+                raise ValueError(raw)
+            return raw.lower() in ("1", "true", "yes")
+        if kind == "Path":
+            return Path(raw)
+        if kind == "tuple[str, ...]":
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+    except ValueError as exc:
+        raise SettingsError(f"{var}={raw!r} is not a valid {kind}.") from exc
+    return raw

@@ -1,0 +1,1 @@
+"""Use cases. Keyword-only functions that own the database session they are given."""

@@ -1,0 +1,1 @@
+"""Persistence: SQLAlchemy models, the database engine, Alembic migrations and the blob store."""

@@ -1,0 +1,75 @@
+"""The hanji command, run in-process against a temporary data directory."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from hanji.cli import app
+
+runner = CliRunner()
+
+
+@pytest.fixture
+def env(tmp_path: Path) -> dict[str, str]:
+    return {"HANJI_DATA_DIR": str(tmp_path / "data"), "HANJI_ADMIN_PASSWORD": "a-long-password"}
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[int, str]:
+    result = runner.invoke(app, args, env=env)
+    return result.exit_code, result.output
+
+
+def test_help_on_every_command(env: dict[str, str]) -> None:
+    for args in (
+        ["--help"],
+        ["serve", "--help"],
+        ["db", "upgrade", "--help"],
+        ["domain", "--help"],
+        ["domain", "create", "--help"],
+        ["domain", "list", "--help"],
+        ["domain", "show", "--help"],
+        ["domain", "copy", "--help"],
+        ["domain", "delete", "--help"],
+        ["key", "create", "--help"],
+        ["token", "create", "--help"],
+    ):
+        code, out = run(args, env)
+        assert code == 0 and "Usage" in out, args
+
+
+def test_domain_lifecycle(env: dict[str, str]) -> None:
+    assert run(["db", "upgrade"], env)[0] == 0
+    code, out = run(
+        ["domain", "create", "청구서", "--code", "bills", "--type", "template", "--model", "premium"], env
+    )
+    assert code == 0, out
+    domain = json.loads(out)
+    assert domain["invoke_urls"][0]["url"].endswith("/infer")
+    code, out = run(
+        ["domain", "copy", str(domain["id"]), "--name", "copy", "--code", "billscopy", "--model", "basic"],
+        env,
+    )
+    assert code == 0 and json.loads(out)["dropped_features"] == []
+    code, out = run(["domain", "list", "--json"], env)
+    assert {d["code"] for d in json.loads(out)["data"]} == {"bills", "billscopy"}
+    code, out = run(["domain", "list"], env)
+    assert code == 0 and "청구서" in out
+    assert json.loads(run(["domain", "show", str(domain["id"])], env)[1])["code"] == "bills"
+    code, out = run(["key", "create", str(domain["id"])], env)
+    assert json.loads(out)["secret"].startswith("hsk_")
+    code, out = run(["token", "create", "--name", "ci"], env)
+    assert json.loads(out)["token"].startswith("hjt_")
+    assert run(["domain", "delete", str(domain["id"]), "--confirm", "bills"], env)[0] == 0
+
+
+def test_errors_are_clear_and_exit_2(env: dict[str, str]) -> None:
+    code, out = run(["domain", "create", "x", "--code", "has space"], env)
+    assert code == 2 and "INVALID_DOMAIN_CODE" in out
+    code, out = run(["domain", "show", "999"], env)
+    assert code == 2 and "DOMAIN_NOT_FOUND" in out
+    code, out = run(["db", "upgrade"], {**env, "HANJI_PORT": "nope"})
+    assert code == 2 and "HANJI_PORT" in out
