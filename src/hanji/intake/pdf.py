@@ -1,0 +1,100 @@
+"""Rasterise PDF pages with PDFium, within a pixel budget."""
+
+from __future__ import annotations
+
+import math
+import threading
+
+import numpy as np
+import pypdfium2 as pdfium
+
+from hanji.core.errors import RequestBodyInvalid
+from hanji.intake.limits import IntakeLimits
+from hanji.intake.page import DecodedPage
+
+ENCRYPTED_PDF_MESSAGE = "encrypted PDF: remove the password and send it again"
+_PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_POINTS_PER_INCH = 72.0
+
+# PDFium is not thread-safe: one process-wide lock serialises every call into it.
+_PDFIUM_LOCK = threading.Lock()
+
+
+def decode_pdf(data: bytes, limits: IntakeLimits) -> list[DecodedPage]:
+    """Render every page of a PDF to RGB at ``limits.pdf_dpi``, lowered to fit ``limits.max_pixels``.
+
+    Args:
+        data: the PDF file's bytes.
+        limits: page count, pixel and resolution limits.
+
+    Returns:
+        One DecodedPage per page. An encrypted or unreadable PDF gives one page with ``error``.
+
+    Raises:
+        RequestBodyInvalid: the PDF has more pages than ``limits.max_pages``.
+    """
+    with _PDFIUM_LOCK:
+        try:
+            document = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as exc:
+            if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
+                return [DecodedPage(0, None, ENCRYPTED_PDF_MESSAGE)]
+            return [DecodedPage(0, None, f"corrupt PDF file: {exc}")]
+        try:
+            n_pages = len(document)
+            if n_pages == 0:
+                return [DecodedPage(0, None, "the PDF has no pages")]
+            if n_pages > limits.max_pages:
+                raise RequestBodyInvalid(
+                    f"the PDF has {n_pages} pages; the limit is {limits.max_pages} pages"
+                )
+            # Without forms init, filled-in AcroForm values would not be drawn.
+            document.init_forms()
+            return [_render_page(document, index, limits) for index in range(n_pages)]
+        finally:
+            document.close()
+
+
+def _render_page(document: pdfium.PdfDocument, index: int, limits: IntakeLimits) -> DecodedPage:
+    try:
+        page = document[index]
+    except Exception as exc:  # a broken page object must not sink the others
+        return DecodedPage(index, None, f"corrupt PDF page: {exc}")
+    try:
+        width_pt, height_pt = page.get_size()
+        scale = render_scale(width_pt, height_pt, limits)
+        if scale is None:
+            return DecodedPage(index, None, f"the PDF page has an unusable size ({width_pt}x{height_pt} pt)")
+        bitmap = page.render(scale=scale, rev_byteorder=True, fill_color=(255, 255, 255, 255))
+        try:
+            pixels = bitmap.to_numpy()
+            rgb = np.ascontiguousarray(pixels[:, :, :3], dtype=np.uint8)
+        finally:
+            bitmap.close()
+        return DecodedPage(index, rgb)
+    except Exception as exc:  # PDFium reports page failures in many shapes
+        return DecodedPage(index, None, f"corrupt PDF page: {exc}")
+    finally:
+        page.close()
+
+
+def render_scale(width_pt: float, height_pt: float, limits: IntakeLimits) -> float | None:
+    """Pixels per point for a page: ``pdf_dpi``, lowered so the bitmap fits ``max_pixels``.
+
+    The size is checked before rendering so a huge MediaBox cannot allocate a huge bitmap.
+
+    Returns:
+        The scale, or None when the page size is not a positive finite number.
+    """
+    if not (math.isfinite(width_pt) and math.isfinite(height_pt)) or width_pt <= 0 or height_pt <= 0:
+        return None
+    scale = limits.pdf_dpi / _POINTS_PER_INCH
+    # +1 per side: PDFium rounds the bitmap size up.
+    if (width_pt * scale + 1) * (height_pt * scale + 1) > limits.max_pixels:
+        scale = math.sqrt(limits.max_pixels / (width_pt * height_pt)) * 0.999
+        scale = min(scale, limits.pdf_dpi / _POINTS_PER_INCH)
+        while (width_pt * scale + 1) * (height_pt * scale + 1) > limits.max_pixels and scale > 1e-6:
+            scale *= 0.99
+    if width_pt * scale < 1 or height_pt * scale < 1:
+        return None
+    return scale
