@@ -1,0 +1,41 @@
+"""The document-extractor contract: what every ``…/document/{model}`` extractor provides.
+
+An extractor reads one OCR'd :class:`~hanji.core.result.Page` (plus, optionally, the page image
+for a second look at a region such as an MRZ band) and returns the CLOVA ``result`` object of its
+model: nested dicts whose leaves are value objects built by :mod:`hanji.documents.values`.
+Fields with nothing found are omitted, never ``null``.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, runtime_checkable
+
+import numpy as np
+
+from hanji.core.result import Page
+
+
+@runtime_checkable
+class DocumentExtractor(Protocol):
+    """One document model.
+
+    Attributes:
+        model: The URL model name (``receipt``, ``name-card``, ``passport`` …).
+        result_key: The key the CLOVA renderer nests the result under (``receipt``, ``idCard`` …).
+    """
+
+    model: str
+    result_key: str
+
+    def is_available(self) -> bool:
+        """True when the extractor's optional dependencies can be imported."""
+        ...
+
+    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+        """Return the model's ``result`` object for ``page`` (``{}`` when nothing was found).
+
+        Args:
+            page: The OCR result of the (single) page.
+            image: The page pixels (BGR or grey) when a region needs a second, specialised read.
+        """
+        ...

@@ -1,0 +1,219 @@
+"""``receipt``: store, payment, items and total of a till receipt, by label and layout heuristics.
+
+Tuned on English/Malay receipts (SROIE) and Korean till slips; every rule is a plain pattern so a
+miss can be traced to the line that caused it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import numpy as np
+
+from hanji.core.result import Line, Page, Word
+from hanji.documents.layout import group_rows, row_text
+from hanji.documents.receipt_items import find_items
+from hanji.documents.spans import search_lines
+from hanji.documents.values import (
+    ValueObject,
+    digits_only,
+    format_date,
+    format_money,
+    format_time,
+    value_object,
+)
+
+_DATE = re.compile(
+    r"(?<![\d.])(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?=\d|\b)"
+    r"|\d{1,2}[-./]\d{1,2}[-./]\d\d"
+    r"|\d{1,2}[- ]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[- ,]?(?:19|20)?\d\d"
+    r"|(?:19|20)\d\d년\s?\d{1,2}월\s?\d{1,2}일)(?![\d])",
+    re.I,
+)
+_TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s?[AP]\.?M)?", re.I)
+_TEL = re.compile(
+    r"(?:TEL|PHONE|PH|T)\s*[.:]?\s*(?P<v>\+?\d[\d\s\-()]{6,}\d)|(?P<k>전화)\s*[:]?\s*(?P<v2>\d[\d\-]{7,}\d)",
+    re.I,
+)
+_BIZ = re.compile(r"(?:사업자|등록번호|BRN|ROC|CO\.?\s?REG)[^\d]*(?P<v>\d{3}-?\d{2}-?\d{5})", re.I)
+_MONEY = re.compile(
+    r"(?<![\d.])(?:RM|\$|₩|MYR)?\s?-?\d{1,3}(?:[,]\d{3})*(?:\.\d{2})(?![\d])|(?<!\d)\d{1,3}(?:,\d{3})+원?"
+)
+_COMPANY_HINT = re.compile(
+    r"SDN|BHD|S/B|ENTERPRISE|TRADING|RESTAURANT|RESTORAN|STORE|MART|SHOP|HARDWARE|STATIONERY|BOOK|"
+    r"CO\.|COMPANY|GIFT|FOOD|KEDAI|BAKERY|CAFE|MARKET|PHARMACY|(주)|㈜|주식회사",
+    re.I,
+)
+_NOT_STORE = re.compile(r"TAX INVOICE|INVOICE|RECEIPT|WELCOME|CASH BILL|GST|REG\.? ?NO|^\W*$", re.I)
+_REG_NO = re.compile(
+    r"^\(?\s*(?:CO\.?\s*(?:REG\.?)?\s*(?:NO)?\.?\s*:?)?\s*[A-Z]{0,3}\d{4,}[-\s]?[A-Z]\s*\)?\W*$", re.I
+)
+_ADDRESS_STOP = re.compile(
+    r"TEL|FAX|PHONE|GST|TAX|INVOICE|RECEIPT|H/P|EMAIL|WEBSITE|WWW|DOC|DATE|CASHIER|전화", re.I
+)
+_TOTAL_LABELS = (
+    (
+        re.compile(
+            r"ROUNDE?D?\s*D?\s*TOTAL|TOTAL\s*\(?ROUNDED|NET\s*T?\s*TOTAL|GRAND\s*TOTAL|합\s*계|총\s*액|받을\s*금액",
+            re.I,
+        ),
+        4,
+    ),
+    (re.compile(r"TOTAL.*(?:INCL|INC\.|PAYABLE|DUE)|AMOUNT\s*DUE|TOTAL\s*AMOUNT", re.I), 3),
+    (re.compile(r"^\W*TOTAL\W*$|^\W*TOTAL\s*:|TOTAL\s*\(RM\)|TOTAL\s*RM|TOTAL\s*SALES", re.I), 2),
+    (re.compile(r"TOTAL", re.I), 1),
+)
+_TOTAL_EXCLUDE = re.compile(r"SUB|EXCL|QTY|ITEM|TAX\b|DISC|SAVING|QUANTITY|TOTAL\s*GST|CHANGE|POINT", re.I)
+
+
+def _is_person_name(line: Line) -> bool:
+    # SROIE scans carry the annotator's handwriting-like lowercase name on top; receipts print capitals.
+    letters = [c for c in line.text if c.isalpha()]
+    return bool(letters) and all(c.islower() for c in letters)
+
+
+def _is_code(text: str) -> bool:
+    # Stamps and serials printed or scribbled above the store name ("A03030", "31812012", "CHECKED").
+    t = text.strip()
+    digits = sum(c.isdigit() for c in t)
+    short_code = len(t) <= 8 and digits > 0
+    return (" " not in t and (digits >= len(t) / 2 or short_code)) or t.upper() in {"CHECKED", "COPY"}
+
+
+_REG_TAIL = re.compile(
+    r"\s*\(?\s*(?:CO\.?\s*REG\.?\s*(?:NO)?\.?:?\s*)?\d{5,}\s*[-·.]?\s*[A-Z]\s*\)?\W*$", re.I
+)
+_CODE_HEAD = re.compile(r"^[A-Z]?\d[\d/]{4,}\s+")
+_PHONE_ONLY = re.compile(r"^\W*\+?\d{2,4}[- ]?\d{3,4}[- ]?\d{3,4}\W*$")
+
+
+def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
+    """(name lines, address lines) from the header block above the first date/tel/tax line."""
+    top = [ln for ln in page.lines[:14] if not _is_person_name(ln) and not _is_code(ln.text)]
+    name: list[Line] = []
+    address: list[Line] = []
+    i = 0
+    while i < len(top) and (_NOT_STORE.search(top[i].text) or len(re.sub(r"\W", "", top[i].text)) < 3):
+        i += 1
+    # A line naming a company form (SDN BHD, S/B, ㈜ …) near the top is the name even below a logo text.
+    for j in range(i, min(i + 4, len(top))):
+        if re.search(r"SDN|BHD|S/B|\(주\)|㈜|주식회사", top[j].text, re.I):
+            i = j
+            break
+    if i < len(top):
+        name.append(top[i])
+        i += 1
+        # A second capitalised line without digits continues a long name (e.g. "... SDN BHD" wrapped).
+        if (
+            i < len(top)
+            and not re.search(r"\d", top[i].text)
+            and _COMPANY_HINT.search(top[i].text)
+            and not _COMPANY_HINT.search(name[0].text)
+        ):
+            name.append(top[i])
+            i += 1
+    while i < len(top) and not _ADDRESS_STOP.search(top[i].text):
+        text = top[i].text
+        i += 1
+        if _DATE.search(text):
+            # A print date between the name and the address is skipped; after the address it ends it.
+            if address:
+                break
+            continue
+        if _REG_NO.match(text) or re.search(r"BR\s*NO|CO[-. ]?REG|REG\.?\s*NO", text, re.I):
+            continue
+        if _PHONE_ONLY.match(text):
+            break
+        address.append(top[i - 1])
+        if len(address) >= 5:
+            break
+    return name, address
+
+
+def _clean_name(text: str) -> str:
+    return _CODE_HEAD.sub("", _REG_TAIL.sub("", text)).strip()
+
+
+def _join(lines: list[Line]) -> tuple[str, list[Word]]:
+    text = " ".join(ln.text for ln in lines)
+    return re.sub(r"\s+", " ", text).strip(), [w for ln in lines for w in ln.words]
+
+
+def _total(page: Page) -> ValueObject | None:
+    best: tuple[int, int, str, list[Word], str] | None = None
+    rows = group_rows(page)
+    for r, row in enumerate(rows):
+        label = row_text(row)
+        for pattern, rank in _TOTAL_LABELS:
+            if pattern.search(label) and not (_TOTAL_EXCLUDE.search(label) and rank < 3):
+                # The amount sits right of the label, or (narrow slips) on the next row.
+                for cand_row in (row, rows[r + 1] if r + 1 < len(rows) else []):
+                    amounts = [(m, ln) for ln in cand_row for m in _MONEY.finditer(ln.text)]
+                    if amounts:
+                        m, ln = amounts[-1]
+                        key = next((ln2.text for ln2 in row if pattern.search(ln2.text)), label)
+                        # Later rows win ties: the payable total is printed below the subtotals.
+                        cand = (rank, r, m.group().strip(), list(ln.words), key)
+                        if best is None or (rank, r) >= (best[0], best[1]):
+                            best = cand
+                        break
+                break
+    if best is None:
+        return None
+    _, _, text, words, key = best
+    money = format_money(text)
+    return value_object(text, words, formatted={"value": money or text}, key_text=key.strip(" :"))
+
+
+class ReceiptExtractor:
+    """Till receipts: ``storeInfo``, ``paymentInfo``, ``subResults`` items and ``totalPrice``."""
+
+    model = "receipt"
+    result_key = "receipt"
+
+    def is_available(self) -> bool:
+        return True
+
+    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+        store: dict[str, Any] = {}
+        name_lines, address_lines = _store_lines(page)
+        if name_lines:
+            text, words = _join(name_lines)
+            store["name"] = value_object(_clean_name(text) or text, words)
+        for span in search_lines(page, _BIZ, "v"):
+            store["bizNum"] = value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+            break
+        if address_lines:
+            text, words = _join(address_lines)
+            store["addresses"] = [value_object(text, words)]
+        tels = [
+            value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text="TEL")
+            for s in search_lines(page, _TEL, "v")
+        ]
+        if tels:
+            store["tel"] = tels[:2]
+        payment: dict[str, Any] = {}
+        dates = [s for s in search_lines(page, _DATE) if format_date(s.text)]
+        # A date on a line labelled DATE / 일자 beats one printed elsewhere (validity, promotions).
+        dates.sort(key=lambda s: not re.search(r"DATE|일자|일시", page.lines[s.line_index].text, re.I))
+        if dates:
+            d = dates[0]
+            payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text))
+        for span in search_lines(page, _TIME):
+            formatted = format_time(span.text)
+            if formatted:
+                payment["time"] = value_object(span.text, span.words, formatted=formatted)
+                break
+        out: dict[str, Any] = {}
+        if store:
+            out["storeInfo"] = store
+        if payment:
+            out["paymentInfo"] = payment
+        items = find_items(page)
+        if items:
+            out["subResults"] = [{"items": items}]
+        total = _total(page)
+        if total:
+            out["totalPrice"] = {"price": total}
+        return out

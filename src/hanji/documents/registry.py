@@ -1,0 +1,28 @@
+"""The document-extractor registry: URL model name → extractor instance."""
+
+from __future__ import annotations
+
+from hanji.documents.contract import DocumentExtractor
+from hanji.documents.credit_card import CreditCardExtractor
+from hanji.documents.passport import PassportExtractor
+from hanji.documents.receipt import ReceiptExtractor
+
+EXTRACTORS: dict[str, DocumentExtractor] = {
+    e.model: e for e in (PassportExtractor(), CreditCardExtractor(), ReceiptExtractor())
+}
+"""Built-in extractors by ``model`` (``name-card``, ``biz-license``, ``id-card``, ``medical-receipt``
+and ``invoice`` are not written yet)."""
+
+
+def get_extractor(model: str) -> DocumentExtractor:
+    """The extractor for a URL model name.
+
+    Raises:
+        KeyError: No extractor serves ``model`` (the caller maps it to CLOVA error 0001/0022).
+    """
+    try:
+        return EXTRACTORS[model]
+    except KeyError:
+        raise KeyError(
+            f"no document extractor for model {model!r}; known: {', '.join(sorted(EXTRACTORS))}"
+        ) from None

@@ -1,0 +1,127 @@
+"""CLOVA value objects (``text``, ``formatted``, ``keyText``, ``confidenceScore``, polygons) and formatters.
+
+Every extractor builds its leaves here so that the shape is identical across models.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from hanji.core.geometry import Quad
+from hanji.core.result import Word
+
+ValueObject = dict[str, Any]
+
+
+def polygon(quad: Quad) -> dict[str, list[dict[str, float]]]:
+    """One ``{"vertices": [{x, y} ×4]}`` polygon, floats rounded to 0.1 px."""
+    return {"vertices": [{"x": round(float(p.x), 1), "y": round(float(p.y), 1)} for p in quad.points]}
+
+
+def value_object(
+    text: str,
+    words: Sequence[Word] = (),
+    *,
+    formatted: dict[str, str] | None = None,
+    key_text: str = "",
+    confidence: float | None = None,
+    quads: Sequence[Quad] | None = None,
+    masking: Sequence[Quad] = (),
+) -> ValueObject:
+    """Build one value object; polygons come from ``quads`` or else one per word of the value.
+
+    Args:
+        text: The value as read.
+        words: The OCR words the value came from (polygons and confidence).
+        formatted: The normalised form; defaults to ``{"value": text}``.
+        key_text: The printed label found beside the value, ``""`` if none.
+        confidence: Overrides the mean word confidence.
+        quads: Overrides the word polygons (e.g. a value cut out of a longer word).
+        masking: Regions a client should mask (personal numbers' back half …).
+    """
+    if confidence is None:
+        confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
+    polys = [polygon(q) for q in (quads if quads is not None else [w.quad for w in words])]
+    return {
+        "text": text,
+        "formatted": formatted if formatted is not None else {"value": text},
+        "keyText": key_text,
+        "confidenceScore": round(float(confidence), 4),
+        "boundingPolys": polys,
+        "maskingPolys": [polygon(q) for q in masking],
+    }
+
+
+_DATE_PATTERNS = (
+    # 2024-01-31, 2024.1.31, 2024/01/31, 2024년 1월 31일
+    re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})"),
+    # 31/01/2024, 31-01-24 (day first: SROIE, Europe, Asia outside Korea/Japan/China)
+    re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<y>(?:19|20)?\d\d)(?!\d)"),
+    # 31 Jan 2024, 31-JAN-24
+    re.compile(
+        r"(?<!\d)(?P<d>\d{1,2})[\s\-/.]*(?P<mon>[A-Za-z]{3})[A-Za-z]*[\s\-/.,]*(?P<y>(?:19|20)?\d\d)(?!\d)"
+    ),
+    # 20240131
+    re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+)
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    )
+}
+
+
+def format_date(text: str) -> dict[str, str] | None:
+    """``{"year", "month", "day"}`` (zero-padded strings) for the first plausible date in ``text``."""
+    for pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            groups = m.groupdict()
+            month = _MONTHS.get(groups["mon"].lower()) if groups.get("mon") else int(groups["m"])
+            if month is None:
+                continue
+            day, year = int(groups["d"]), groups["y"]
+            if len(year) == 2:
+                year = "20" + year
+            if 1 <= month <= 12 and 1 <= day <= 31:
+                return {"year": year, "month": f"{month:02d}", "day": f"{day:02d}"}
+    return None
+
+
+_TIME = re.compile(
+    r"(?<!\d)(?P<h>[0-2]?\d)\s*[:시]\s*(?P<m>[0-5]\d)(?:\s*[:분]\s*(?P<s>[0-5]\d))?(?:\s*(?P<ap>[AaPp])\.?[Mm])?"
+)
+
+
+def format_time(text: str) -> dict[str, str] | None:
+    """``{"hour", "minute", "second"}`` (24-hour, zero-padded) for the first time in ``text``."""
+    for m in _TIME.finditer(text):
+        hour = int(m["h"])
+        if m["ap"]:
+            hour = hour % 12 + (12 if m["ap"].lower() == "p" else 0)
+        if hour < 24:
+            return {"hour": f"{hour:02d}", "minute": m["m"], "second": m["s"] or "00"}
+    return None
+
+
+_MONEY = re.compile(r"-?\d[\d,.\s]*")
+
+
+def format_money(text: str) -> str | None:
+    """Digits of an amount, separators and currency dropped, decimals kept (``1,234.50`` → ``1234.50``)."""
+    m = _MONEY.search(text.replace(" ", ""))
+    if not m:
+        return None
+    raw = m.group().rstrip(".,")
+    # A final separator followed by exactly two digits is a decimal point; the others group thousands.
+    dec = re.search(r"[.,](\d{2})$", raw)
+    whole = raw[: dec.start()] if dec else raw
+    digits = re.sub(r"[^\d-]", "", whole)
+    return f"{digits}.{dec.group(1)}" if dec else digits
+
+
+def digits_only(text: str) -> str:
+    """Number without separators (``123-45-67890`` → ``1234567890``)."""
+    return re.sub(r"\D", "", text)
