@@ -77,6 +77,7 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         admin_password=ADMIN_PASSWORD,
         public_url="http://hanji.test",
         fetch_allow=("127.0.0.1",),
+        executor="inline",
     )
 
 

@@ -61,6 +61,28 @@ class Settings:
     """HANJI_RATE_LIMIT: invoke calls per minute per domain before 429 / 0025."""
     log_level: str = "info"
     """HANJI_LOG_LEVEL: debug, info, warning or error."""
+    executor: str = "process"
+    """HANJI_EXECUTOR: where OCR runs: ``process`` (local worker processes) or ``inline`` (in the server)."""
+    workers: int = 0
+    """HANJI_WORKERS: local OCR worker processes; 0 means one per CPU core (at most 4)."""
+    worker_max_tasks: int = 0
+    """HANJI_WORKER_MAX_TASKS: recycle a worker process after this many tasks (0: never)."""
+    ocr_timeout_s: float = 120.0
+    """HANJI_OCR_TIMEOUT: seconds one invoke call may spend in OCR before 500 / 0501."""
+    broker_url: str = ""
+    """HANJI_BROKER_URL: Celery broker (``redis://…`` or ``amqp://…``); set, OCR runs on ``hanji worker``s."""
+    result_backend: str = ""
+    """HANJI_RESULT_BACKEND: Celery result backend; empty: the Redis broker, else ``db+`` the database."""
+    broker_visibility_timeout_s: int = 3600
+    """HANJI_BROKER_VISIBILITY_TIMEOUT: Redis: seconds before a task of a vanished worker is redelivered."""
+    task_attempts: int = 3
+    """HANJI_TASK_ATTEMPTS: tries of one job task (transient failures, killed workers) before it fails."""
+    job_max_pages: int = 500
+    """HANJI_JOB_MAX_PAGES: pages one async job's PDF/TIFF may have (sync invoke calls: HANJI_MAX_PAGES)."""
+    job_pages_per_task: int = 5
+    """HANJI_JOB_PAGES_PER_TASK: a larger PDF job is split into tasks of this many pages, run in parallel."""
+    webhook_attempts: int = 5
+    """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -72,6 +94,19 @@ class Settings:
     @property
     def is_production(self) -> bool:
         return self.environment == "production"
+
+    @property
+    def worker_count(self) -> int:
+        return self.workers or min(4, os.cpu_count() or 1)
+
+    @property
+    def resolved_result_backend(self) -> str:
+        """Where Celery keeps task results: the setting, else the Redis broker, else the database."""
+        if self.result_backend:
+            return self.result_backend
+        if self.broker_url.startswith(("redis://", "rediss://")):
+            return self.broker_url
+        return f"db+{self.resolved_database_url}"
 
     def monthly_quota(self, plan: str) -> int | None:
         return {"basic": self.quota_basic, "standard": self.quota_standard}.get(plan)
@@ -96,6 +131,21 @@ class Settings:
             raise SettingsError("HANJI_ENV must be 'development' or 'production'.")
         if not 0 < self.port < 65536:
             raise SettingsError("HANJI_PORT must be between 1 and 65535.")
+        if self.executor not in ("process", "inline"):
+            raise SettingsError("HANJI_EXECUTOR must be 'process' or 'inline'.")
+        if self.workers < 0 or self.worker_max_tasks < 0 or self.ocr_timeout_s <= 0:
+            raise SettingsError(
+                "HANJI_WORKERS and HANJI_WORKER_MAX_TASKS must be >= 0, HANJI_OCR_TIMEOUT > 0."
+            )
+        if min(self.task_attempts, self.job_max_pages, self.job_pages_per_task, self.webhook_attempts) < 1:
+            raise SettingsError(
+                "HANJI_TASK_ATTEMPTS, HANJI_JOB_MAX_PAGES, HANJI_JOB_PAGES_PER_TASK and "
+                "HANJI_WEBHOOK_ATTEMPTS must be >= 1."
+            )
+        if self.broker_url and not self.broker_url.startswith(
+            ("redis://", "rediss://", "amqp://", "amqps://")
+        ):
+            raise SettingsError("HANJI_BROKER_URL must be a redis:// or amqp:// URL.")
         if self.is_production:
             self.check_production()
 
@@ -138,6 +188,17 @@ _ENV_NAMES = {
     "cookie_secure": "HANJI_COOKIE_SECURE",
     "rate_limit_per_minute": "HANJI_RATE_LIMIT",
     "log_level": "HANJI_LOG_LEVEL",
+    "executor": "HANJI_EXECUTOR",
+    "workers": "HANJI_WORKERS",
+    "worker_max_tasks": "HANJI_WORKER_MAX_TASKS",
+    "ocr_timeout_s": "HANJI_OCR_TIMEOUT",
+    "broker_url": "HANJI_BROKER_URL",
+    "result_backend": "HANJI_RESULT_BACKEND",
+    "broker_visibility_timeout_s": "HANJI_BROKER_VISIBILITY_TIMEOUT",
+    "task_attempts": "HANJI_TASK_ATTEMPTS",
+    "job_max_pages": "HANJI_JOB_MAX_PAGES",
+    "job_pages_per_task": "HANJI_JOB_PAGES_PER_TASK",
+    "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
 }
 ENV_VARIABLES = tuple(_ENV_NAMES.values())
 
@@ -147,6 +208,8 @@ def _convert(name: str, var: str, raw: str) -> Any:
     try:
         if kind == "int":
             return int(raw)
+        if kind == "float":
+            return float(raw)
         if kind == "bool":
             if raw.lower() not in ("1", "0", "true", "false", "yes", "no"):
                 raise ValueError(raw)

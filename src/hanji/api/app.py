@@ -11,18 +11,32 @@ from fastapi import FastAPI
 from hanji import __version__
 from hanji.api.errors import install_error_handlers
 from hanji.api.metrics import build_metrics
-from hanji.api.routes import auth, domains, gateway, health, invoke
+from hanji.api.routes import auth, domains, gateway, health, invoke, stats
 from hanji.api.throttle import FailedAuthThrottle
 from hanji.config import Settings
 from hanji.console import routes as console_routes
 from hanji.services import operators
+from hanji.services.executor import Executor, InlineExecutor, ProcessExecutor
+from hanji.services.limits import RateLimiter
 from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
 
 log = logging.getLogger("hanji")
 
 
-def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
-    """Build the app. With ``migrate`` the database is upgraded and the admin created at start-up."""
+def build_executor(settings: Settings) -> Executor:
+    """Where invoke calls' OCR runs: local worker processes, or inline."""
+    if settings.executor == "inline":
+        return InlineExecutor()
+    pool = ProcessExecutor(workers=settings.worker_count, max_tasks_per_worker=settings.worker_max_tasks)
+    pool.start()
+    return pool
+
+
+def create_app(settings: Settings, *, migrate: bool = True, executor: Executor | None = None) -> FastAPI:
+    """Build the app. With ``migrate`` the database is upgraded and the admin created at start-up.
+
+    ``executor`` overrides where OCR runs (tests share one); by default it follows the settings.
+    """
     settings = settings.with_server_key()
     engine = make_engine(settings.resolved_database_url)
 
@@ -35,7 +49,10 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         if boot.generated_password:
             # Printed once, on first start only; also in <data dir>/admin-password.txt (0600).
             log.warning("Created operator 'admin' with password: %s", boot.generated_password)
+        app.state.executor = executor or build_executor(settings)
         yield
+        if executor is None:  # a shared executor belongs to whoever passed it in
+            app.state.executor.close()
         engine.dispose()
 
     app = FastAPI(title="Hanji", version=__version__, lifespan=lifespan)
@@ -43,6 +60,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.throttle = FailedAuthThrottle()
+    app.state.rate_limiter = RateLimiter(per_minute=settings.rate_limit_per_minute)
     app.state.metrics = build_metrics()
     app.state.metrics_registry = app.state.metrics.registry
     install_error_handlers(app)
@@ -51,6 +69,7 @@ def create_app(settings: Settings, *, migrate: bool = True) -> FastAPI:
         auth.router,
         domains.router,
         gateway.router,
+        stats.router,
         invoke.router,
         console_routes.router,
     ):

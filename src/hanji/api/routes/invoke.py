@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
+import time
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+from starlette.requests import Request as StarletteRequest
+from starlette.types import Message
 
+from hanji.api.body import read_capped_body
+from hanji.clova.request import InvokeRequest, parse_json_request, parse_multipart_request
 from hanji.config import Settings
-from hanji.core.errors import InvalidUrl, OcrServiceError
+from hanji.core.errors import HanjiError, InvalidUrl, RequestBodyInvalid
 from hanji.services import gateway
+from hanji.services.invocations import handle_invoke, record_outcome
 
 router = APIRouter(tags=["invoke"])
 SECRET_HEADER = "X-OCR-SECRET"
@@ -31,8 +40,70 @@ def _authorise(request: Request, domain_id: str, invoke_key: str, suffix: str) -
         return resolved
 
 
+async def _part_bytes(value: Any) -> bytes | None:
+    if value is None:
+        return None
+    if isinstance(value, UploadFile):
+        return await value.read()
+    return str(value).encode()
+
+
+async def _parse(request: Request, body: bytes) -> InvokeRequest:
+    content_type = request.headers.get("content-type", "").lower()
+    if not content_type.startswith("multipart/form-data"):
+        return parse_json_request(body)  # CLOVA clients send json, json;UTF-8, or nothing at all
+
+    async def replay() -> Message:
+        return {"type": "http.request", "body": body, "more_body": False}
+
+    buffered = StarletteRequest(request.scope, replay)
+    try:
+        form = await buffered.form(max_files=4, max_fields=32, max_part_size=len(body) + 1)
+    except Exception as exc:  # the multipart parser's own errors are not ours to type
+        raise RequestBodyInvalid(f"The multipart body could not be read: {exc}.") from exc
+    try:
+        file_part = form.get("file")
+        filename = file_part.filename if isinstance(file_part, UploadFile) else None
+        return parse_multipart_request(
+            await _part_bytes(form.get("message")), await _part_bytes(file_part), filename
+        )
+    finally:
+        await form.close()
+
+
 @router.post("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}")
 @router.post("/external/v1/{domain_id}/{invoke_key}/{suffix:path}")
 async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request) -> JSONResponse:
-    await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
-    raise OcrServiceError("No OCR pipeline is configured for this domain yet.")
+    started = time.perf_counter()
+    state = request.app.state
+    service_type, code = "unknown", "0500"
+    try:
+        resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+        service_type = resolved.domain.service_type
+        try:
+            body = await read_capped_body(request, state.settings.max_body_bytes)
+            parsed = await _parse(request, body)
+        except HanjiError as exc:
+            declared = request.headers.get("content-length", "")
+            size = int(declared) if declared.isdigit() else 0
+            await run_in_threadpool(record_outcome, state.session_factory, resolved, None, exc, size, started)
+            raise
+        result = await run_in_threadpool(
+            lambda: handle_invoke(
+                session_factory=state.session_factory,
+                settings=state.settings,
+                executor=state.executor,
+                rate_limiter=state.rate_limiter,
+                resolved=resolved,
+                request=parsed,
+                request_bytes=len(body),
+                started=started,
+            )
+        )
+        code = "200"
+        return JSONResponse(result)
+    except HanjiError as exc:
+        code = exc.code
+        raise
+    finally:
+        state.metrics.observe(service_type=service_type, code=code, seconds=time.perf_counter() - started)

@@ -1,0 +1,62 @@
+"""PP-OCR's detector with per-line script routing between PP-OCR's and Tesseract's recognisers.
+
+PP-OCR's recogniser has no Hangul in its dictionary, Tesseract ``kor`` reads clean Hangul lines
+almost perfectly, and PP-OCR reads Latin, digits, Hanja and kana better than Tesseract. So when
+Korean is requested each detected line is read by Tesseract ``kor`` first and kept when that
+reading holds Hangul; the other lines go to PP-OCR's recogniser in one batch. Without Korean every
+line goes to PP-OCR.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from hanji.core.result import Line, Page
+from hanji.engines.base import RgbImage, check_image
+from hanji.engines.orientation import read_upright
+from hanji.engines.ppocr import MIN_CONFIDENCE, line_crop, ppocr_models, rapidocr_installed, to_bgr
+from hanji.engines.reading_order import order_lines
+from hanji.engines.scripts import hangul_share, korean_words
+from hanji.engines.tesseract import TesseractEngine, line_from_words, read_line
+from hanji.engines.words import line_from_text
+
+HANGUL_LINE_SHARE = 0.2
+"""A Tesseract reading with at least this share of Hangul marks a Korean line."""
+
+
+class HybridEngine:
+    """PP-OCR detection; Tesseract recognition for Hangul lines, PP-OCR recognition for the rest."""
+
+    name = "hybrid"
+
+    def is_available(self) -> bool:
+        return rapidocr_installed() and TesseractEngine().is_available()
+
+    def read(self, image: RgbImage, languages: Sequence[str]) -> Page:
+        check_image(image)
+        return read_upright(image, languages, lambda upright: self._read_upright(upright, languages))
+
+    def _read_upright(self, image: RgbImage, languages: Sequence[str]) -> list[Line]:
+        models = ppocr_models()
+        bgr = to_bgr(image)
+        found = [q for q, _ in models.detect(bgr)]
+        lines: dict[int, Line] = {}
+        if "ko" in languages:
+            # Tesseract first: PP-OCR then reads only the lines that hold no Hangul.
+            # ``kor`` alone: its unicharset has Latin and digits, and ``+eng`` turns short Hangul crops Latin.
+            lang = "kor"
+            for k, quad in enumerate(found):
+                words = korean_words(
+                    read_line(line_crop(image, quad), lang), quad.width / max(quad.height, 1.0)
+                )
+                if hangul_share("".join(w[0] for w in words)) >= HANGUL_LINE_SHARE:
+                    line = line_from_words(quad, words, "tesseract")
+                    if line is not None:
+                        lines[k] = line
+        rest = [k for k in range(len(found)) if k not in lines]
+        readings = models.recognize([line_crop(bgr, found[k]) for k in rest])
+        for k, (text, conf) in zip(rest, readings, strict=True):
+            line = line_from_text(found[k], text, conf, "ppocr") if conf >= MIN_CONFIDENCE else None
+            if line is not None:
+                lines[k] = line
+        return order_lines([lines[k] for k in sorted(lines)])

@@ -1,0 +1,112 @@
+"""Page orientation (0/90/180/270): PP-OCR's detector for sideways, a classifier for upside down.
+
+Measured on every ``data/rendered`` language and SROIE receipts turned 0/90/180/270 (see
+``benchmarks/RESULTS.md``): the shape of detected lines (wide vs tall) tells upright from sideways
+without fail and nearly for free. Upside down is told by PP-OCR's 0/180 line classifier, which is
+right on Latin, Han and kana but systematically wrong on Hangul; for Korean pages Tesseract
+``kor`` reads the three longest lines both ways and the more confident way wins (Tesseract OSD
+was measured too: it turned upright Korean and receipt pages upside down).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from hanji.core.geometry import Box, Point
+from hanji.core.result import Line, Page, Word
+from hanji.engines.base import RgbImage
+from hanji.engines.transform import crop_quad, downscale, turn_clockwise, unturn_quad
+
+PROBE_MAX_SIDE = 640
+"""Orientation needs only the big lines: a cheap low-resolution detector pass is enough."""
+
+PROBE_LINES = 12
+
+
+def detect_rotation(image: RgbImage, languages: Sequence[str] = ()) -> int:
+    """Return the clockwise turn (0/90/180/270) that makes ``image`` read upright.
+
+    Args:
+        image: RGB page.
+        languages: Requested languages; with ``"ko"`` Tesseract decides upright vs upside down.
+    """
+    from hanji.engines.ppocr import ppocr_models, to_bgr
+
+    models = ppocr_models()
+    small, scale = downscale(image, PROBE_MAX_SIDE)
+    bgr = to_bgr(small)
+    boxes = [q.bbox for q, _ in models.detect(bgr)]
+    if not boxes:
+        return 0
+    wide = sum(b.width >= 1.5 * b.height for b in boxes)
+    tall = sum(b.height >= 1.5 * b.width for b in boxes)
+    # Sideways text shows as tall boxes; turning 90° clockwise makes them lines again.
+    base = 90 if tall > wide else 0
+    if base:
+        h = small.shape[0]
+        boxes = [Box.enclosing([Point(h - b.bottom, b.left), Point(h - b.top, b.right)]) for b in boxes]
+    boxes = sorted((b for b in boxes if b.width >= 1.5 * b.height), key=lambda b: b.width, reverse=True)
+    upright = turn_clockwise(image, base)
+    if "ko" in languages:
+        return (base + _hangul_flip(upright, boxes, 1 / scale)) % 360
+    # Crops come from the full-size page: on a shrunk large scan, receipt text is too small to judge.
+    crops = [crop_quad(to_bgr(upright), _zoom(b, 1 / scale).to_quad()) for b in boxes[:PROBE_LINES]]
+    if not crops:
+        return base
+    # Ask both ways: on receipts the classifier's absolute score hovers near 0.5 either way.
+    flipped = float(np.mean(models.upside_down(crops)))
+    turned = float(np.mean(models.upside_down([np.ascontiguousarray(c[::-1, ::-1]) for c in crops])))
+    return (base + 180) % 360 if flipped > turned else base
+
+
+def read_upright(image: RgbImage, languages: Sequence[str], read: Callable[[RgbImage], list[Line]]) -> Page:
+    """Turn ``image`` upright, read it with ``read``, and report boxes in the original's pixels.
+
+    Args:
+        image: The page as given (RGB).
+        languages: Requested languages (they pick the upside-down test).
+        read: Reads an upright RGB image into ordered lines (quads in that image's pixels).
+
+    Returns:
+        A page the size of ``image`` with ``rotation`` set to the turn applied.
+    """
+    height, width = image.shape[:2]
+    rotation = detect_rotation(image, languages)
+    lines = read(turn_clockwise(image, rotation))
+    if rotation:
+        lines = [
+            Line(
+                tuple(
+                    Word(w.text, unturn_quad(w.quad, rotation, width, height), w.confidence) for w in ln.words
+                ),
+                ln.engine,
+            )
+            for ln in lines
+        ]
+    return Page(index=0, width=width, height=height, lines=tuple(lines), rotation=rotation)
+
+
+HANGUL_PROBE_LINES = 3
+
+
+def _hangul_flip(upright: RgbImage, boxes: list[Box], zoom: float) -> int:
+    """0 or 180: whichever way Tesseract ``kor`` reads the longest lines with more confidence."""
+    from hanji.engines.tesseract import read_line
+
+    votes = 0.0
+    for box in boxes[:HANGUL_PROBE_LINES]:
+        crop = crop_quad(upright, _zoom(box, zoom).to_quad())
+        ahead = read_line(crop, "kor")
+        behind = read_line(np.ascontiguousarray(crop[::-1, ::-1]), "kor")
+        votes += _mean_confidence(ahead) - _mean_confidence(behind)
+    return 180 if votes < 0 else 0
+
+
+def _mean_confidence(words: list[tuple[str, float, float, float]]) -> float:
+    return sum(w[1] for w in words) / len(words) if words else 0.0
+
+
+def _zoom(box: Box, factor: float) -> Box:
+    return Box(box.left * factor, box.top * factor, box.right * factor, box.bottom * factor)

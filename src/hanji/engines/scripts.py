@@ -1,0 +1,71 @@
+"""Which writing system a text is in, and the Tesseract language packs for Hanji's codes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+TESSERACT_LANGS: dict[str, str] = {
+    "ko": "kor",
+    "ja": "jpn",
+    "zh-TW": "chi_tra",
+    "zh-CN": "chi_sim",
+    "en": "eng",
+}
+
+
+def tesseract_lang_string(languages: Sequence[str]) -> str:
+    """Map Hanji codes to a Tesseract ``lang`` value such as ``"kor+eng"`` (English always last)."""
+    packs = [TESSERACT_LANGS[code] for code in languages if code in TESSERACT_LANGS and code != "en"]
+    packs = list(dict.fromkeys(packs))
+    return "+".join([*packs, "eng"])
+
+
+def is_hangul(ch: str) -> bool:
+    """True for Hangul syllables and jamo (the letters PP-OCR's dictionary lacks)."""
+    o = ord(ch)
+    return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
+
+
+def is_kana(ch: str) -> bool:
+    """True for hiragana and katakana."""
+    o = ord(ch)
+    return 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF
+
+
+def hangul_share(text: str) -> float:
+    """Fraction of the non-space characters of ``text`` that are Hangul (0 for empty text)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(is_hangul(c) for c in chars) / len(chars)
+
+
+WordSpan = tuple[str, float, float, float]
+"""``(text, confidence, start, end)``; start/end are fractions of the line's width."""
+
+_WON = re.compile(r"^[\\W](?=\d)")
+SYLLABLE_GAP = 0.12
+"""Tesseract ``kor`` cuts words into syllables; gaps narrower than this share of line height join."""
+
+
+def korean_words(words: list[WordSpan], aspect: float) -> list[WordSpan]:
+    """Clean Tesseract ``kor`` words: rejoin split syllables and restore the won sign.
+
+    Args:
+        words: Words of one line, left to right.
+        aspect: The line's width / height, to turn width fractions into line heights.
+    """
+    out: list[WordSpan] = []
+    for text, conf, start, end in words:
+        # Korean fonts draw the backslash as ₩ (KS X 1003), so Tesseract reads "\536" for "₩536".
+        text = _WON.sub("₩", text)
+        if out and (start - out[-1][3]) * aspect < SYLLABLE_GAP and _joinable(out[-1][0], text):
+            prev = out.pop()
+            text, conf, start = prev[0] + text, min(prev[1], conf), prev[2]
+        out.append((text, conf, start, end))
+    return out
+
+
+def _joinable(left: str, right: str) -> bool:
+    return is_hangul(left[-1]) and is_hangul(right[0])

@@ -1,0 +1,1 @@
+"""Flows that compose the parts: General (text + tables), Document (specialized extractors)."""

@@ -1,0 +1,38 @@
+from hanji.core.geometry import Box
+from hanji.core.result import Line, Word
+from hanji.engines.reading_order import order_lines
+
+
+def line(text: str, left: float, top: float, right: float, bottom: float) -> Line:
+    return Line((Word(text, Box(left, top, right, bottom).to_quad(), 0.9),))
+
+
+def test_two_columns_read_column_by_column() -> None:
+    left = [line(f"L{i}", 10, 100 + 50 * i, 400, 130 + 50 * i) for i in range(4)]
+    right = [line(f"R{i}", 500, 120 + 50 * i, 900, 150 + 50 * i) for i in range(4)]
+    title = line("title", 10, 10, 900, 50)
+    ordered = order_lines([*right, title, *left][::-1])
+    assert [ln.text for ln in ordered] == ["title", "L0", "L1", "L2", "L3", "R0", "R1", "R2", "R3"]
+
+
+def test_receipt_rows_stay_rows() -> None:
+    # Item names and prices sit on the same rows: a table gutter, not a column gutter.
+    rows = []
+    for i in range(4):
+        rows += [
+            line(f"item{i}", 10, 100 + 40 * i, 200, 125 + 40 * i),
+            line(f"{i}.00", 600, 100 + 40 * i, 680, 125 + 40 * i),
+        ]
+    ordered = order_lines(rows[::-1])
+    assert [ln.text for ln in ordered] == ["item0", "0.00", "item1", "1.00", "item2", "2.00", "item3", "3.00"]
+
+
+def test_touching_lines_on_one_row_read_left_to_right() -> None:
+    ordered = order_lines([line("b", 120, 12, 200, 40), line("a", 10, 10, 110, 38)])
+    assert [ln.text for ln in ordered] == ["a", "b"]
+
+
+def test_empty_and_single() -> None:
+    assert order_lines([]) == []
+    one = line("x", 0, 0, 1, 1)
+    assert order_lines([one]) == [one]

@@ -1,0 +1,63 @@
+"""OCR runs in worker processes: a worker that dies takes only its request with it."""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from hanji.core.errors import HanjiError, UnknownServiceError
+from hanji.services.executor import InlineExecutor, ProcessExecutor
+
+SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ocr" / "en_receipt.jpg"
+LIMITS = {"max_bytes": 10_000_000, "max_pages": 10, "max_pixels": 50_000_000, "pdf_dpi": 200}
+
+
+def general_task(data: bytes) -> dict[str, Any]:
+    return {"data": data, "declared_format": "jpg", "languages": ["en"], "limits": LIMITS, "tables": False}
+
+
+@pytest.mark.slow
+def test_killed_worker_fails_one_request_and_the_next_succeeds() -> None:
+    executor = ProcessExecutor(workers=1, warm=False)
+    try:
+        pid = executor.run("ping", timeout_s=60)["pid"]
+        outcome: dict[str, BaseException | None] = {"error": None}
+
+        def call() -> None:
+            try:
+                executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
+            except HanjiError as exc:
+                outcome["error"] = exc
+
+        thread = threading.Thread(target=call)
+        thread.start()
+        time.sleep(0.5)  # the worker is loading models / reading
+        os.kill(pid, signal.SIGKILL)
+        thread.join(60)
+        assert isinstance(outcome["error"], UnknownServiceError)
+        assert outcome["error"].code == "0500"
+        result = executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
+        assert "JOHOR" in " ".join(w["text"] for line in result["pages"][0]["lines"] for w in line["words"])
+        assert executor.run("ping", timeout_s=60)["pid"] != pid
+    finally:
+        executor.close()
+
+
+def test_task_errors_cross_the_process_boundary_with_their_code() -> None:
+    executor = ProcessExecutor(workers=1, warm=False)
+    try:
+        with pytest.raises(HanjiError) as caught:
+            executor.run("general", timeout_s=60, **general_task(b"definitely not an image"))
+        assert caught.value.code == "0011" and "Request body invalid." in caught.value.message
+    finally:
+        executor.close()
+
+
+def test_inline_executor_runs_the_same_task() -> None:
+    assert InlineExecutor().run("ping", timeout_s=1)["pid"] == os.getpid()
