@@ -11,7 +11,7 @@ from fastapi import FastAPI
 from hanji import __version__
 from hanji.api.errors import install_error_handlers
 from hanji.api.metrics import build_metrics
-from hanji.api.routes import auth, domains, gateway, health, invoke, stats
+from hanji.api.routes import auth, console_data, domains, gateway, health, invoke, stats, templates
 from hanji.api.throttle import FailedAuthThrottle
 from hanji.config import Settings
 from hanji.console import routes as console_routes
@@ -69,7 +69,9 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
         auth.router,
         domains.router,
         gateway.router,
+        templates.router,
         stats.router,
+        console_data.router,
         invoke.router,
         console_routes.router,
     ):

@@ -41,7 +41,8 @@ def get_db(request: Request) -> Iterator[Session]:
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]
-DbSession = Annotated[Session, Depends(get_db)]
+# scope="function": commit before the response is sent, so a client that reads right after sees the change.
+DbSession = Annotated[Session, Depends(get_db, scope="function")]
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,6 @@ import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.document import render_document_response
@@ -15,7 +14,6 @@ from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
 from hanji.core.errors import (
     ClovaError,
-    DeployInfoNotFound,
     HanjiError,
     RequestBodyInvalid,
     RequestDomainInvalid,
@@ -25,11 +23,11 @@ from hanji.core.errors import (
 from hanji.core.result import Document, Page
 from hanji.intake.fetch import fetch_image
 from hanji.intake.limits import IntakeLimits
-from hanji.services import stats
+from hanji.services import stats, template_runs
 from hanji.services.executor import Executor
 from hanji.services.gateway import ResolvedInvoke
 from hanji.services.limits import RateLimiter, check_quota
-from hanji.storage.models import Domain, Template
+from hanji.storage.models import Domain
 
 FETCH_TIMEOUT_S = 15.0
 FETCH_MAX_REDIRECTS = 3
@@ -133,13 +131,24 @@ def _document(
     return InvokeOutcome(body, 1, 0)
 
 
-def _template(db: Session, resolved: ResolvedInvoke) -> InvokeOutcome:
-    deployed = db.scalar(
-        select(Template.id).where(Template.domain_id == resolved.domain.id, Template.stage == "service")
+def _template(
+    db: Session,
+    resolved: ResolvedInvoke,
+    request: InvokeRequest,
+    settings: Settings,
+    executor: Executor,
+    languages: list[str],
+) -> InvokeOutcome:
+    run = template_runs.invoke_templates(
+        db,
+        domain=resolved.domain,
+        request=request,
+        data=read_file_bytes(request, settings, allow_url=True),
+        settings=settings,
+        executor=executor,
+        languages=languages,
     )
-    if deployed is None:
-        raise DeployInfoNotFound()
-    raise UnknownServiceError("Template matching is not available in this version of Hanji.")
+    return InvokeOutcome(run.body, run.pages, 0)
 
 
 def handle_invoke(
@@ -167,7 +176,7 @@ def handle_invoke(
             elif domain.service_type == "document":
                 outcome = _document(resolved, request, settings, executor, languages)
             else:
-                outcome = _template(db, resolved)
+                outcome = _template(db, resolved, request, settings, executor, languages)
         return outcome.body
     except ClovaError as exc:
         error = exc

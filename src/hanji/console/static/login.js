@@ -1,4 +1,6 @@
 // Sign in through the JSON API; the server sets the HttpOnly session cookie.
+import { settle, t } from "./api.js";
+
 const form = document.getElementById("login-form");
 const error = document.getElementById("login-error");
 
@@ -12,10 +14,11 @@ form.addEventListener("submit", async (event) => {
     body: JSON.stringify(body),
   });
   if (response.ok) {
+    await settle("/api/v1/session");
     window.location.assign("/console/");
     return;
   }
   const payload = await response.json().catch(() => ({}));
-  error.textContent = payload?.error?.message ?? `Sign-in failed (${response.status}).`;
+  error.textContent = payload?.error?.message ?? t("error.generic", { status: response.status });
   error.hidden = false;
 });

@@ -1,0 +1,236 @@
+"""Templates of a Template domain: CRUD, sample image, deploy/undeploy, test run and its preview."""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+from typing import Any
+
+from fastapi import APIRouter, Body, Request, Response
+from fastapi.concurrency import run_in_threadpool
+
+from hanji.api.body import read_capped_body
+from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.api.routes.domains import base_url
+from hanji.api.schemas import iso
+from hanji.config import Settings
+from hanji.core.errors import ValidationFailed
+from hanji.intake.limits import IntakeLimits
+from hanji.services import template_runs, templates
+from hanji.storage.blobs import BlobNotFound, BlobStore
+from hanji.storage.models import Template
+
+router = APIRouter(prefix="/api/v1/domains/{domain_id}/templates", tags=["templates"])
+
+JsonBody = Body(default_factory=dict)
+
+
+def _blobs(settings: Settings) -> BlobStore:
+    return template_runs.blob_store(settings)
+
+
+def _limits(settings: Settings) -> IntakeLimits:
+    return IntakeLimits(max_bytes=settings.max_file_bytes, max_pages=1)
+
+
+def template_view(template: Template, base: str) -> dict[str, Any]:
+    """A template as the management API shows it (coordinates: pixels of the sample image)."""
+    definition = template.definition
+    sample = definition.get("sample") or {}
+    prefix = f"{base.rstrip('/')}/api/v1/domains/{template.domain_id}/templates/{template.id}"
+    return {
+        "id": template.id,
+        "name": template.name,
+        "sample": {
+            "width": sample.get("width"),
+            "height": sample.get("height"),
+            "image_url": f"{prefix}/sample" if template.sample_blob else None,
+        },
+        "title": definition.get("title"),
+        "fields": definition.get("fields", []),
+        "tables": definition.get("tables", []),
+        "stage": template.stage,
+        "version": template.version,
+        "validation_url": definition.get("validation_url"),
+        "created_at": iso(template.created_at),
+        "updated_at": iso(template.updated_at),
+    }
+
+
+@router.get("")
+def list_templates(
+    domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    items = templates.list_templates(db, domain_id=domain_id)
+    base = base_url(request, settings)
+    return {"data": [template_view(t, base) for t in items], "count": len(items)}
+
+
+@router.post("", status_code=201)
+def create_template(
+    domain_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    body: dict[str, Any] = JsonBody,
+) -> dict[str, Any]:
+    template = templates.create_template(
+        db,
+        domain_id=domain_id,
+        body=body,
+        blobs=_blobs(settings),
+        limits=_limits(settings),
+        actor=caller.operator.username,
+    )
+    return template_view(template, base_url(request, settings))
+
+
+@router.get("/{template_id}")
+def get_template(
+    domain_id: int,
+    template_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    template = templates.get_template(db, domain_id=domain_id, template_id=template_id)
+    return template_view(template, base_url(request, settings))
+
+
+@router.patch("/{template_id}")
+def update_template(
+    domain_id: int,
+    template_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    body: dict[str, Any] = JsonBody,
+) -> dict[str, Any]:
+    template = templates.update_template(
+        db,
+        domain_id=domain_id,
+        template_id=template_id,
+        changes=body,
+        blobs=_blobs(settings),
+        limits=_limits(settings),
+        actor=caller.operator.username,
+    )
+    return template_view(template, base_url(request, settings))
+
+
+@router.delete("/{template_id}", status_code=204)
+def delete_template(domain_id: int, template_id: int, caller: CurrentCaller, db: DbSession) -> Response:
+    templates.delete_template(
+        db, domain_id=domain_id, template_id=template_id, actor=caller.operator.username
+    )
+    return Response(status_code=204)
+
+
+@router.get("/{template_id}/sample")
+def get_sample(
+    domain_id: int, template_id: int, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> Response:
+    template = templates.get_template(db, domain_id=domain_id, template_id=template_id)
+    if template.sample_blob is None:
+        raise BlobNotFound("This template has no sample image.")
+    return Response(_blobs(settings).get(template.sample_blob), media_type="image/png")
+
+
+@router.post("/{template_id}/deploy")
+def deploy(
+    domain_id: int,
+    template_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    body: dict[str, Any] = JsonBody,
+) -> dict[str, Any]:
+    template = templates.deploy_template(
+        db,
+        domain_id=domain_id,
+        template_id=template_id,
+        stage=body.get("stage"),
+        actor=caller.operator.username,
+    )
+    return template_view(template, base_url(request, settings))
+
+
+@router.post("/{template_id}/undeploy")
+def undeploy(
+    domain_id: int,
+    template_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    template = templates.undeploy_template(
+        db, domain_id=domain_id, template_id=template_id, actor=caller.operator.username
+    )
+    return template_view(template, base_url(request, settings))
+
+
+async def _test_image(request: Request, settings: Settings) -> tuple[bytes, str | None]:
+    """The image of a test run: multipart part ``file``, or JSON ``{"image": {"format", "data"}}``."""
+    content_type = request.headers.get("content-type", "")
+    if content_type.startswith("multipart/form-data"):
+        form = await request.form(max_files=2, max_fields=8)
+        try:
+            part = form.get("file")
+            if part is None or isinstance(part, str):
+                raise ValidationFailed(
+                    "send the image as the multipart part 'file'", details={"field": "file"}
+                )
+            name = part.filename or ""
+            return await part.read(), (name.rsplit(".", 1)[-1].lower() if "." in name else None)
+        finally:
+            await form.close()
+    raw = await read_capped_body(request, settings.max_body_bytes)
+    try:
+        image = json.loads(raw or b"{}").get("image") or {}
+        return base64.b64decode(image["data"], validate=True), image.get("format")
+    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
+        raise ValidationFailed(
+            'send multipart "file", or JSON {"image": {"format": "png", "data": "<base64>"}}',
+            details={"field": "image"},
+        ) from None
+
+
+@router.post("/{template_id}/test")
+async def test_template(
+    domain_id: int,
+    template_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+) -> dict[str, Any]:
+    """Run this template on an image, as the invoke URL would; ``preview_url`` shows what was read."""
+    data, declared_format = await _test_image(request, settings)
+    run = await run_in_threadpool(
+        lambda: template_runs.run_template_test(
+            db,
+            domain_id=domain_id,
+            template_id=template_id,
+            data=data,
+            declared_format=declared_format,
+            settings=settings,
+            executor=request.app.state.executor,
+        )
+    )
+    prefix = f"{base_url(request, settings).rstrip('/')}/api/v1/domains/{domain_id}/templates/{template_id}"
+    preview = f"{prefix}/previews/{run.previews[0]}" if run.previews else None
+    return {**run.body, "preview_url": preview}
+
+
+@router.get("/{template_id}/previews/{key}")
+def get_preview(
+    domain_id: int, template_id: int, key: str, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> Response:
+    templates.get_template(db, domain_id=domain_id, template_id=template_id)
+    return Response(_blobs(settings).get(key), media_type="image/png")

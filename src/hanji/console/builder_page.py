@@ -1,0 +1,38 @@
+"""The template builder of one Template domain (its JSON twin: ``/api/v1/domains/{id}/templates``)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from hanji.api.deps import DbSession, SettingsDep
+from hanji.api.routes.domains import base_url
+from hanji.api.schemas import domain_view
+from hanji.console.pages import render, signed_in
+from hanji.core.errors import ValidationFailed
+from hanji.services import domains
+from hanji.templates.schema import VALUE_TYPES
+
+router = APIRouter()
+
+
+@router.get("/console/domains/{domain_id}/templates")
+def builder_page(domain_id: int, request: Request, db: DbSession, settings: SettingsDep) -> Response:
+    """Page shell; the template list and the editor talk to the templates API from ``builder.js``."""
+    caller = signed_in(request, db, settings)
+    if isinstance(caller, Response):
+        return caller
+    domain = domains.get_domain(db, domain_id=domain_id)
+    if domain.service_type != "template":
+        raise ValidationFailed("Only Template domains have templates.", details={"field": "domain_id"})
+    return render(
+        request,
+        "builder.html",
+        {
+            "title_key": "builder.title",
+            "domain": domain_view(domain, base_url(request, settings)),
+            "premium": domain.recognition_model == "premium",
+            "value_types": VALUE_TYPES,
+        },
+        caller=caller,
+    )

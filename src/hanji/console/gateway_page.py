@@ -1,0 +1,45 @@
+"""API Gateway integration for one domain: invoke URLs, secret keys, gateway config and examples."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import Response
+
+from hanji.api.deps import DbSession, SettingsDep
+from hanji.api.routes.domains import base_url
+from hanji.api.schemas import domain_view, secret_key_view
+from hanji.console.examples import SECRET_PLACEHOLDER, curl_example, python_example
+from hanji.console.pages import render, signed_in
+from hanji.services import domains
+
+router = APIRouter()
+
+
+@router.get("/console/domains/{domain_id}/gateway")
+def gateway_page(domain_id: int, request: Request, db: DbSession, settings: SettingsDep) -> Response:
+    """JSON twins: ``GET /api/v1/domains/{id}`` (invoke URLs) and ``GET …/secret-keys``."""
+    caller = signed_in(request, db, settings)
+    if isinstance(caller, Response):
+        return caller
+    domain = domains.get_domain(db, domain_id=domain_id)
+    view = domain_view(domain, base_url(request, settings))
+    urls = [
+        {
+            **u,
+            "curl": curl_example(u["url"], domain.service_type),
+            "python": python_example(u["url"], domain.service_type),
+        }
+        for u in view["invoke_urls"]
+    ]
+    return render(
+        request,
+        "gateway.html",
+        {
+            "title_key": "gateway.title",
+            "domain": view,
+            "urls": urls,
+            "keys": [secret_key_view(k) for k in domain.secret_keys],
+            "placeholder": SECRET_PLACEHOLDER,
+        },
+        caller=caller,
+    )

@@ -1,0 +1,71 @@
+"""Rendering console pages: language, security headers, and the sign-in guard every page uses."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.templating import Jinja2Templates
+from sqlalchemy.orm import Session
+
+from hanji import __version__
+from hanji.api.deps import SESSION_COOKIE, Caller, authenticate_request
+from hanji.config import Settings
+from hanji.console.i18n import LANG_COOKIE, LANGUAGES, Translator, negotiate
+from hanji.core.errors import AuthenticationRequired
+
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=str(HERE / "templates"))
+
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; "
+    "img-src 'self' data: blob:; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "X-Frame-Options": "DENY",
+}
+LOGIN_PATH = "/console/login"
+
+
+def signed_in(request: Request, db: Session, settings: Settings) -> Caller | RedirectResponse:
+    """The signed-in operator, or a redirect to the login page (saying so when a session expired)."""
+    try:
+        return authenticate_request(request, db, settings, allow_basic=False)
+    except AuthenticationRequired:
+        # A cookie that no longer authenticates means the session ran out, not a first visit.
+        expired = SESSION_COOKIE in request.cookies
+        response = RedirectResponse(LOGIN_PATH + ("?expired=1" if expired else ""), status_code=303)
+        if expired:
+            response.delete_cookie(SESSION_COOKIE, path="/")
+        return response
+
+
+def render(
+    request: Request,
+    name: str,
+    context: dict[str, Any],
+    *,
+    caller: Caller | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """Render ``name`` with the translator ``t``, the CSRF token and the security headers."""
+    lang = negotiate(request)
+    t = Translator(lang)
+    base = {
+        "version": __version__,
+        "t": t,
+        "lang": lang,
+        "languages": LANGUAGES,
+        "script_messages": t.script_messages(),
+        "username": caller.operator.username if caller else None,
+        "csrf_token": caller.csrf_token if caller else None,
+        "nav": request.url.path,
+    }
+    response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
+    response.headers.update(SECURITY_HEADERS)
+    if request.query_params.get("lang") in LANGUAGES:
+        # ?lang= switches the language and keeps it for the next pages.
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", path="/")
+    return response

@@ -1,0 +1,314 @@
+// Template builder: the domain's templates (list, duplicate, delete, deploy), the box editor, save, test.
+import { api, clearErrors, fileToImage, showError, t } from "./api.js";
+import { BoxEditor } from "./box_editor.js";
+
+const root = document.getElementById("builder");
+const premium = root.dataset.premium === "true";
+const base = `/api/v1/domains/${root.dataset.domainId}/templates`;
+const $ = (id) => document.getElementById(id);
+const status = $("builder-status");
+const errorBox = $("builder-error");
+
+let current = blank();
+let newSample = null; // {format, data} of an uploaded sample not yet saved
+
+function blank() {
+  return { id: null, name: "", title: null, fields: [], tables: [], validation_url: null };
+}
+
+/** Same-origin path of an API URL (image_url, preview_url carry the public base URL). */
+function localPath(url) {
+  return url ? new URL(url, window.location.href).pathname : url;
+}
+
+const editor = new BoxEditor($("sample-canvas"), {
+  canAddBox: premium,
+  onChange: () => { renderFieldList(); renderProps(); },
+  onSelect: () => { renderFieldList(); renderProps(); },
+});
+editor.redraw();
+
+document.querySelectorAll('input[name="mode"]').forEach((radio) => {
+  radio.addEventListener("change", () => { editor.mode = radio.value; });
+});
+
+// ---- field list and property panel ----
+function renderFieldList() {
+  const list = $("field-list");
+  list.replaceChildren(...current.fields.map((field, f) => {
+    const item = document.createElement("li");
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "link", textContent: `${field.name} (${field.boxes.length})`,
+    });
+    const sel = editor.selection;
+    if (sel?.kind === "field" && sel.field === f) button.setAttribute("aria-current", "true");
+    button.addEventListener("click", () => { editor.select({ kind: "field", field: f, box: 0 }); $("f-name").focus(); });
+    item.append(button);
+    return item;
+  }));
+  const box = current.title?.box;
+  $("title-box-text").textContent = box ? t("builder.title_box", { box: box.join(", ") }) : t("builder.no_title");
+}
+
+function selectedField() {
+  const sel = editor.selection;
+  return sel?.kind === "field" ? current.fields[sel.field] : null;
+}
+
+function renderProps() {
+  const field = selectedField();
+  $("field-props").disabled = !field;
+  if (!field) return;
+  $("f-name").value = field.name;
+  $("f-type").value = field.value_type || "text";
+  $("f-checkbox").checked = Boolean(field.checkbox);
+  $("f-required").checked = Boolean(field.validation?.required);
+  $("f-regex").value = field.validation?.regex || "";
+  $("f-boxes").textContent = t("builder.box_count", { count: field.boxes.length });
+}
+
+$("f-name").addEventListener("input", () => {
+  const field = selectedField();
+  if (field) { field.name = $("f-name").value; renderFieldList(); editor.redraw(); }
+});
+$("f-type").addEventListener("change", () => { const f = selectedField(); if (f) f.value_type = $("f-type").value; });
+$("f-checkbox").addEventListener("change", () => { const f = selectedField(); if (f) f.checkbox = $("f-checkbox").checked; });
+$("f-required").addEventListener("change", () => {
+  const f = selectedField();
+  if (f) f.validation = { ...f.validation, required: $("f-required").checked };
+});
+$("f-regex").addEventListener("input", () => {
+  const f = selectedField();
+  if (f) f.validation = { ...f.validation, regex: $("f-regex").value };
+});
+$("delete-box").addEventListener("click", () => editor.deleteSelected());
+$("delete-field").addEventListener("click", () => {
+  const sel = editor.selection;
+  if (sel?.kind !== "field") return;
+  current.fields.splice(sel.field, 1);
+  editor.select(null);
+  renderFieldList();
+});
+$("remove-title").addEventListener("click", () => {
+  current.title = null;
+  editor.model.title = null;
+  editor.select(null);
+  renderFieldList();
+});
+
+// ---- loading a template or a sample ----
+function loadImage(src) {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error(t("builder.image_error")));
+    image.src = src;
+  });
+}
+
+async function open(template) {
+  clearErrors(document);
+  current = template ? structuredClone(template) : blank();
+  newSample = null;
+  editor.setModel(current);
+  $("tpl-name").value = current.name;
+  $("tpl-validation-url").value = current.validation_url || "";
+  $("title-text").value = current.title?.text || "";
+  $("editing-name").textContent = current.name ? `— ${current.name}` : "";
+  $("run-test").disabled = !current.id;
+  $("test-result").hidden = true;
+  $("sample-file").value = "";
+  if (template?.sample?.image_url) editor.setImage(await loadImage(localPath(template.sample.image_url)));
+  else { editor.image = null; editor.redraw(); }
+  renderFieldList();
+  renderProps();
+}
+
+$("sample-file").addEventListener("change", async () => {
+  const file = $("sample-file").files[0];
+  if (!file) return;
+  newSample = await fileToImage(file);
+  editor.setImage(await loadImage(URL.createObjectURL(file)));
+});
+$("new-template").addEventListener("click", () => { open(null); $("tpl-name").focus(); });
+
+// ---- save ----
+function payload() {
+  const titleText = $("title-text").value.trim();
+  const title = current.title?.box ? { box: current.title.box, ...(titleText ? { text: titleText } : {}) } : null;
+  const fields = current.fields.map((f) => {
+    const validation = {};
+    if (f.validation?.required) validation.required = true;
+    if (f.validation?.regex) validation.regex = f.validation.regex;
+    return {
+      name: f.name.trim(),
+      boxes: premium ? f.boxes : f.boxes.slice(0, 1),
+      value_type: premium ? f.value_type || "text" : "text",
+      checkbox: premium ? Boolean(f.checkbox) : false,
+      validation,
+    };
+  });
+  const body = {
+    name: $("tpl-name").value.trim(), title, fields, tables: current.tables || [],
+    validation_url: $("tpl-validation-url").value.trim() || null,
+  };
+  if (newSample) body.sample_image = newSample;
+  return body;
+}
+
+$("save-template").addEventListener("click", async () => {
+  clearErrors(document);
+  status.textContent = "";
+  if (!current.id && !newSample) {
+    showError({ message: t("builder.need_sample"), details: {} }, { fallback: errorBox });
+    return;
+  }
+  try {
+    const saved = current.id
+      ? await api("PATCH", `${base}/${current.id}`, payload())
+      : await api("POST", base, payload());
+    status.textContent = t("builder.saved", { name: saved.name, version: saved.version });
+    const selection = editor.selection;
+    remember(saved);
+    await open(saved);
+    if (selection) editor.select(selection);
+  } catch (error) {
+    showError(error, { prefix: "tpl-", fallback: errorBox });
+  }
+});
+
+// ---- list: open, duplicate, delete, deploy ----
+// The list is kept from the API's answers rather than re-read after each change: the server commits
+// just after it responds, so an immediate re-read could show the state before the change.
+let templates = [];
+
+async function refreshList() {
+  try {
+    ({ data: templates } = await api("GET", base));
+  } catch (error) {
+    showError(error, { fallback: $("list-error") });
+    templates = [];
+  }
+  renderList();
+  return templates;
+}
+
+/** Put a template the API returned into the list (replacing the old copy), or drop one by id. */
+function remember(template, dropId = null) {
+  templates = templates.filter((item) => item.id !== (template?.id ?? dropId));
+  if (template) templates.push(template);
+  templates.sort((a, b) => a.id - b.id);
+  renderList();
+}
+
+function renderList() {
+  const body = $("template-list").querySelector("tbody");
+  body.replaceChildren(...templates.map(row));
+  if (!templates.length) {
+    const empty = document.createElement("tr");
+    empty.append(Object.assign(document.createElement("td"), { colSpan: 5, textContent: t("builder.none") }));
+    body.append(empty);
+  }
+}
+
+function action(label, handler, extra = "") {
+  const button = Object.assign(document.createElement("button"), {
+    type: "button", className: `link ${extra}`, textContent: label,
+  });
+  button.addEventListener("click", async () => {
+    try { await handler(); } catch (error) { showError(error, { fallback: $("list-error") }); }
+  });
+  return button;
+}
+
+function row(template) {
+  const tr = document.createElement("tr");
+  tr.dataset.templateId = template.id;
+  const cells = [template.name, t(`builder.stage.${template.stage}`), String(template.fields.length),
+    (template.updated_at || "").slice(0, 16).replace("T", " ")];
+  for (const text of cells) tr.append(Object.assign(document.createElement("td"), { textContent: text }));
+  const actions = document.createElement("td");
+  actions.className = "actions";
+  actions.append(
+    action(t("builder.open"), () => open(template)),
+    action(t("builder.duplicate"), () => duplicate(template)),
+    action(t("builder.deploy_beta"), () => deploy(template, "beta")),
+    action(t("builder.deploy_service"), () => deploy(template, "service")),
+    action(t("builder.undeploy"), async () => remember(await api("POST", `${base}/${template.id}/undeploy`))),
+    action(t("builder.delete"), () => remove(template), "danger"),
+  );
+  tr.append(actions);
+  return tr;
+}
+
+async function deploy(template, stage) {
+  remember(await api("POST", `${base}/${template.id}/deploy`, { stage }));
+  status.textContent = t("builder.deployed", { name: template.name, stage: t(`builder.stage.${stage}`) });
+}
+
+async function remove(template) {
+  if (!window.confirm(t("builder.delete_confirm", { name: template.name }))) return;
+  await api("DELETE", `${base}/${template.id}`);
+  if (current.id === template.id) await open(null);
+  remember(null, template.id);
+}
+
+/** Duplicate: the same definition and sample under a new name (the API has no copy call of its own). */
+async function duplicate(template) {
+  const response = await api("GET", localPath(template.sample.image_url), undefined, { raw: true });
+  const file = new File([await response.blob()], "sample.png", { type: "image/png" });
+  const body = {
+    name: t("builder.copy_name", { name: template.name }).slice(0, 100),
+    sample_image: await fileToImage(file),
+    title: template.title?.box ? { box: template.title.box, ...(template.title.text ? { text: template.title.text } : {}) } : null,
+    fields: template.fields, tables: template.tables || [], validation_url: template.validation_url || null,
+  };
+  remember(await api("POST", base, body));
+}
+
+// ---- test run: values in a table and drawn over the image (preview_url) ----
+$("run-test").addEventListener("click", async () => {
+  const file = $("test-file").files[0];
+  const testError = $("test-error");
+  testError.hidden = true;
+  if (!file || !current.id) {
+    showError({ message: t("builder.need_test_image"), details: {} }, { fallback: testError });
+    return;
+  }
+  const form = new FormData();
+  form.append("file", file);
+  $("run-test").disabled = true;
+  status.textContent = t("builder.testing");
+  try {
+    const result = await api("POST", `${base}/${current.id}/test`, form);
+    const image = result.images?.[0] || {};
+    const rows = [];
+    if (image.title) rows.push([t("builder.title_area"), image.title.inferText, image.title.inferConfidence]);
+    for (const field of image.fields || []) {
+      const text = field.type === "CHECKBOX" ? `${field.checked ? "☑" : "☐"} ${field.inferText || ""}` : field.inferText;
+      rows.push([field.name, text, field.inferConfidence]);
+    }
+    $("test-values").querySelector("tbody").replaceChildren(...rows.map(([name, text, conf]) => {
+      const tr = document.createElement("tr");
+      tr.dataset.field = name;
+      for (const value of [name, text ?? "", conf == null ? "" : Number(conf).toFixed(2)]) {
+        tr.append(Object.assign(document.createElement("td"), { textContent: value }));
+      }
+      return tr;
+    }));
+    if (image.inferResult && image.inferResult !== "SUCCESS") {
+      showError({ message: `${image.inferResult}: ${image.message || ""}`, details: {} }, { fallback: testError });
+    }
+    if (result.preview_url) $("test-preview").src = localPath(result.preview_url);
+    $("test-result").hidden = false;
+    status.textContent = t("builder.tested");
+  } catch (error) {
+    showError(error, { fallback: testError });
+    status.textContent = "";
+  } finally {
+    $("run-test").disabled = false;
+  }
+});
+
+const initial = await refreshList();
+await open(initial[0] || null);

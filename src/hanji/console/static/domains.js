@@ -1,0 +1,140 @@
+// Domain list dialogs: create (per service type), copy (shows dropped Premium features), delete.
+import { api, clearErrors, settle, showError, t, wireDialogs } from "./api.js";
+
+wireDialogs();
+
+// ---- create ----
+const createDialog = document.getElementById("create-dialog");
+const createForm = document.getElementById("create-form");
+const modelSelect = document.getElementById("c-model");
+
+function selectedType() {
+  return createForm.querySelector('input[name="service_type"]:checked').value;
+}
+
+/** Offer only the recognition models of the chosen service type. */
+function syncType() {
+  const type = selectedType();
+  let first = null;
+  for (const option of modelSelect.options) {
+    const fits = option.dataset.type === type;
+    option.hidden = !fits;
+    option.disabled = !fits;
+    if (fits && !first) first = option;
+  }
+  if (modelSelect.selectedOptions[0]?.disabled) modelSelect.value = first.value;
+  createForm.querySelectorAll(".general-only").forEach((el) => { el.hidden = type !== "general"; });
+}
+
+createForm.querySelectorAll('input[name="service_type"]').forEach((r) => r.addEventListener("change", syncType));
+document.getElementById("open-create").addEventListener("click", () => {
+  clearErrors(createForm);
+  syncType();
+  createDialog.showModal();
+  document.getElementById("c-name").focus();
+});
+
+createForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(createForm);
+  const type = selectedType();
+  const body = {
+    name: document.getElementById("c-name").value.trim(),
+    code: document.getElementById("c-code").value.trim(),
+    service_type: type,
+    languages: [...createForm.querySelectorAll('input[name="languages"]:checked')].map((c) => c.value),
+    recognition_model: modelSelect.value,
+    service_plan: createForm.service_plan.value,
+    region: createForm.region.value.trim() || "KR",
+  };
+  if (type === "general") body.table_extraction = createForm.table_extraction.checked;
+  try {
+    const created = await api("POST", "/api/v1/domains", body);
+    await settle(`/api/v1/domains/${created.id}`);
+    window.location.assign("/console/?sort=-created_at");
+  } catch (error) {
+    showError(error, { fallback: document.getElementById("create-error") });
+  }
+});
+
+// ---- copy ----
+const copyDialog = document.getElementById("copy-dialog");
+const copyForm = document.getElementById("copy-form");
+let copySource = null;
+let copied = null;
+
+document.querySelectorAll(".copy-domain").forEach((button) => {
+  button.addEventListener("click", () => {
+    copySource = button.dataset;
+    clearErrors(copyForm);
+    copyForm.hidden = false;
+    document.getElementById("copy-result").hidden = true;
+    document.getElementById("copy-source").textContent = copySource.name;
+    const isTemplate = copySource.type === "template";
+    document.getElementById("cp-model-row").hidden = !isTemplate;
+    if (isTemplate) copyForm.recognition_model.value = copySource.model;
+    document.getElementById("cp-name").value = "";
+    document.getElementById("cp-code").value = "";
+    copyDialog.showModal();
+    document.getElementById("cp-name").focus();
+  });
+});
+
+copyForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(copyForm);
+  const body = { name: document.getElementById("cp-name").value.trim(), code: document.getElementById("cp-code").value.trim() };
+  if (copySource.type === "template") body.recognition_model = copyForm.recognition_model.value;
+  try {
+    const copy = await api("POST", `/api/v1/domains/${copySource.id}/copy`, body);
+    copied = copy.id;
+    copyForm.hidden = true;
+    document.getElementById("copy-result").hidden = false;
+    document.getElementById("copy-summary").textContent = t("copy.summary", { name: copy.name, id: copy.id });
+    const dropped = copy.dropped_features || [];
+    const list = document.getElementById("dropped-features");
+    list.replaceChildren(...dropped.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+    document.getElementById("dropped-box").hidden = dropped.length === 0;
+    document.getElementById("copy-finish").focus();
+  } catch (error) {
+    showError(error, { prefix: "cperr-", fallback: document.getElementById("copy-error") });
+  }
+});
+document.getElementById("copy-finish").addEventListener("click", async () => {
+  await settle(`/api/v1/domains/${copied}`);
+  window.location.reload();
+});
+
+// ---- delete: the operator types the domain code to confirm ----
+const deleteDialog = document.getElementById("delete-dialog");
+const deleteForm = document.getElementById("delete-form");
+const deleteInput = document.getElementById("delete-confirm");
+const deleteSubmit = document.getElementById("delete-submit");
+let deleting = null;
+
+document.querySelectorAll(".delete-domain").forEach((button) => {
+  button.addEventListener("click", () => {
+    deleting = button.dataset;
+    clearErrors(deleteForm);
+    document.getElementById("delete-name").textContent = deleting.name;
+    document.getElementById("delete-code").textContent = deleting.code;
+    deleteInput.value = "";
+    deleteSubmit.disabled = true;
+    deleteDialog.showModal();
+    deleteInput.focus();
+  });
+});
+deleteInput.addEventListener("input", () => {
+  deleteSubmit.disabled = deleteInput.value.trim().toLowerCase() !== deleting.code.toLowerCase();
+});
+deleteForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  if (deleteSubmit.disabled) return;
+  try {
+    await api("DELETE", `/api/v1/domains/${deleting.id}?confirm=${encodeURIComponent(deleteInput.value.trim())}`);
+    await settle(`/api/v1/domains/${deleting.id}`, false);
+    window.location.reload();
+  } catch (error) {
+    showError(error, { fallback: document.getElementById("delete-error") });
+  }
+});

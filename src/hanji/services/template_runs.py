@@ -1,0 +1,139 @@
+"""Running templates: the invoke URL's ``.../infer`` flow and the builder's test run with a preview.
+
+Matching and reading run as the ``template`` task on the executor (inline, worker processes or
+Celery); this module picks the candidate templates, renders CLOVA's JSON and asks validation servers.
+"""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from hanji.clova.request import ImageInput, InvokeRequest
+from hanji.clova.template import render_template_response
+from hanji.config import Settings
+from hanji.core.errors import DeployInfoNotFound
+from hanji.intake.limits import IntakeLimits
+from hanji.services.executor import Executor
+from hanji.services.template_validation import validate_entry
+from hanji.services.templates import get_template, task_template
+from hanji.storage.blobs import BlobStore
+from hanji.storage.models import Domain, Template
+
+
+@dataclass(frozen=True)
+class TemplateRun:
+    body: dict[str, Any]
+    pages: int
+    previews: list[str]
+    """Blob keys of the preview PNGs, one per page (test runs only)."""
+
+
+def blob_store(settings: Settings) -> BlobStore:
+    return BlobStore(settings.data_dir / "blobs")
+
+
+def _limits(settings: Settings) -> dict[str, int]:
+    return asdict(IntakeLimits(max_bytes=settings.max_file_bytes, max_pages=settings.max_pages))
+
+
+def _run(
+    templates: list[Template],
+    *,
+    request: InvokeRequest,
+    data: bytes,
+    settings: Settings,
+    executor: Executor,
+    languages: list[str],
+    preview: bool,
+) -> TemplateRun:
+    blobs = blob_store(settings)
+    pages: list[dict[str, Any]] = executor.run(
+        "template",
+        timeout_s=settings.ocr_timeout_s,
+        data=data,
+        declared_format=request.image.format,
+        templates=[task_template(t, blobs) for t in templates],
+        languages=languages,
+        limits=_limits(settings),
+        preview=preview,
+    )
+    previews = [blobs.put(p.pop("preview_png")) for p in pages if "preview_png" in p]
+    body = render_template_response(request, pages, timestamp_ms=int(time.time() * 1000))
+    for page, entry in zip(pages, body["images"], strict=True):
+        url = page.get("validation_url")
+        if url and entry["inferResult"] == "SUCCESS":
+            entry["validationResult"] = validate_entry(entry, url=url, allow=settings.fetch_allow)
+    return TemplateRun(body, len(pages), previews)
+
+
+def invoke_templates(
+    db: Session,
+    *,
+    domain: Domain,
+    request: InvokeRequest,
+    data: bytes,
+    settings: Settings,
+    executor: Executor,
+    languages: list[str],
+) -> TemplateRun:
+    """The ``.../infer`` call: match against the domain's ``service`` templates (or ``templateIds`` of them).
+
+    Raises:
+        DeployInfoNotFound: the domain has no template deployed to service (CLOVA ``1021``).
+    """
+    deployed = list(
+        db.scalars(
+            select(Template)
+            .where(Template.domain_id == domain.id, Template.stage == "service")
+            .order_by(Template.id)
+        )
+    )
+    if not deployed:
+        raise DeployInfoNotFound()
+    wanted = request.image.template_ids
+    candidates = [t for t in deployed if wanted is None or t.id in wanted]
+    return _run(
+        candidates,
+        request=request,
+        data=data,
+        settings=settings,
+        executor=executor,
+        languages=languages,
+        preview=False,
+    )
+
+
+def run_template_test(
+    db: Session,
+    *,
+    domain_id: int,
+    template_id: int,
+    data: bytes,
+    declared_format: str | None,
+    settings: Settings,
+    executor: Executor,
+) -> TemplateRun:
+    """The builder's test run: this one template, whatever its stage, with a preview per page."""
+    template = get_template(db, domain_id=domain_id, template_id=template_id)
+    request = InvokeRequest(
+        version="V2",
+        request_id=uuid.uuid4().hex,
+        timestamp=int(time.time() * 1000),
+        languages=None,
+        image=ImageInput(format=declared_format or "", name="test", data=None, url=None),
+    )
+    return _run(
+        [template],
+        request=request,
+        data=data,
+        settings=settings,
+        executor=executor,
+        languages=list(template.domain.languages),
+        preview=True,
+    )

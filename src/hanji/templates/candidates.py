@@ -1,0 +1,82 @@
+"""Templates prepared for matching: decoded sample, its landmarks and title text, cached per process.
+
+Landmarks of a sample take ~0.3 s to find; a worker process keeps them keyed by the sample's blob key
+(content-addressed, so an edited sample gets a new key and a stale entry is never used).
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import unicodedata
+from collections import OrderedDict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Final
+
+import numpy as np
+from PIL import Image
+
+from hanji.intake.page import RgbImage
+from hanji.templates.keypoints import Landmarks, find_landmarks
+from hanji.templates.schema import TemplateDefinition, parse_definition
+
+CACHE_SIZE: Final = 64
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Candidate:
+    """A template that an input page may be matched against."""
+
+    id: int
+    name: str
+    definition: TemplateDefinition
+    sample: RgbImage
+    landmarks: Landmarks
+    validation_url: str | None = None
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.landmarks.width, self.landmarks.height
+
+
+_cache: OrderedDict[str, tuple[RgbImage, Landmarks]] = OrderedDict()
+
+
+def decode_sample(data: bytes) -> RgbImage:
+    with Image.open(io.BytesIO(data)) as image:
+        return np.ascontiguousarray(np.asarray(image.convert("RGB"), dtype=np.uint8))
+
+
+def _sample(key: str, data: bytes) -> tuple[RgbImage, Landmarks]:
+    hit = _cache.get(key)
+    if hit is not None:
+        _cache.move_to_end(key)
+        return hit
+    image = decode_sample(data)
+    entry = (image, find_landmarks(image))
+    _cache[key] = entry
+    while len(_cache) > CACHE_SIZE:
+        _cache.popitem(last=False)
+    return entry
+
+
+def load_candidate(plain: Mapping[str, Any]) -> Candidate:
+    """A candidate from task data: ``{"id", "name", "definition", "sample_key", "sample"}`` (PNG bytes)."""
+    image, landmarks = _sample(str(plain["sample_key"]), plain["sample"])
+    definition = parse_definition(plain["definition"])
+    return Candidate(
+        int(plain["id"]), str(plain["name"]), definition, image, landmarks, plain.get("validation_url")
+    )
+
+
+def squash(text: str) -> str:
+    return unicodedata.normalize("NFKC", "".join(text.split())).casefold()
+
+
+def text_similarity(a: str, b: str) -> float:
+    """0..1 similarity of two texts, ignoring spaces and case."""
+    x, y = squash(a), squash(b)
+    if not x or not y:
+        return 0.0
+    return difflib.SequenceMatcher(None, x, y).ratio()

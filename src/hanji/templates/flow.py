@@ -1,0 +1,163 @@
+"""A file read against templates: match each page, align it, read the fields, map boxes back.
+
+Input and output are plain data (``hanji.pipeline.tasks`` runs this in worker processes); the result
+of each page is the shape ``hanji.clova.template`` renders.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Final
+
+from hanji.core.result import Page
+from hanji.engines.default import recognize
+from hanji.intake.decode import decode_pages
+from hanji.intake.limits import IntakeLimits
+from hanji.intake.page import RgbImage
+from hanji.templates.alignment import rect_quad, rect_to_input, to_input, union_quad, warp_to_template
+from hanji.templates.candidates import Candidate, load_candidate, text_similarity
+from hanji.templates.keypoints import find_landmarks
+from hanji.templates.matching import LayoutMatch, match_layout
+from hanji.templates.preview import draw_preview
+from hanji.templates.reading import FieldReading, Recognise, read_box, read_fields, words_in
+from hanji.templates.validation import check_fields
+from hanji.templates.values import CLOVA_VALUE_TYPES
+
+CLOSE_RACE: Final = 0.6
+"""Candidates with at least this share of the best one's inliers are told apart by their title text."""
+
+MAX_CONTENDERS: Final = 3
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Choice:
+    candidate: Candidate
+    match: LayoutMatch
+    score: float
+
+
+def title_text(candidate: Candidate, recognise: Recognise) -> str:
+    """The template's title text: as defined, else read from its sample."""
+    title = candidate.definition.title
+    if title is None:
+        return ""
+    if title.text is not None:
+        return title.text
+    return read_box(candidate.sample, title.box, recognise)[0]
+
+
+def choose_template(image: RgbImage, candidates: Sequence[Candidate], recognise: Recognise) -> Choice | None:
+    """The best-matching candidate for ``image``, or None.
+
+    Layout (keypoint inliers) ranks the candidates; when several are close, as forms of one family
+    are, the text read in each one's title area decides.
+    """
+    landmarks = find_landmarks(image)
+    found = [(c, m) for c in candidates if (m := match_layout(c.landmarks, landmarks)) is not None]
+    if not found:
+        return None
+    found.sort(key=lambda cm: cm[1].inliers, reverse=True)
+    best = found[0][1].inliers
+    contenders = [cm for cm in found if cm[1].inliers >= CLOSE_RACE * best][:MAX_CONTENDERS]
+    if len(contenders) == 1:
+        return Choice(found[0][0], found[0][1], found[0][1].score)
+    choices = []
+    for candidate, match in contenders:
+        expected = title_text(candidate, recognise)
+        if candidate.definition.title is None or not expected:
+            similarity = 0.5
+        else:
+            aligned = warp_to_template(image, match.homography, candidate.size)
+            similarity = text_similarity(
+                read_box(aligned, candidate.definition.title.box, recognise)[0], expected
+            )
+        score = match.score * (0.4 + 0.6 * similarity)
+        choices.append(Choice(candidate, match, score))
+    return max(choices, key=lambda c: c.score)
+
+
+def _field_result(reading: FieldReading, choice: Choice) -> dict[str, Any]:
+    h = choice.match.homography
+    field = reading.field
+    area = (
+        rect_quad(field.boxes[0])
+        if len(field.boxes) == 1
+        else union_quad([rect_quad(b) for b in field.boxes])
+    )
+    result: dict[str, Any] = {
+        "name": field.name,
+        "value_type": CLOVA_VALUE_TYPES[field.value_type],
+        "type": "CHECKBOX" if field.checkbox else "MULTI_BOX" if field.multi_box else "NORMAL",
+        "quad": to_input(h, area).as_lists(),
+        "text": reading.text,
+        "confidence": reading.confidence,
+    }
+    if field.checkbox:
+        result["checked"] = bool(reading.checked)
+    elif field.multi_box:
+        result["sub_fields"] = [
+            {"quad": rect_to_input(h, b.rect).as_lists(), "text": b.text, "confidence": b.confidence}
+            for b in reading.boxes
+        ]
+    return result
+
+
+def read_page(image: RgbImage, candidates: Sequence[Candidate], languages: Sequence[str]) -> dict[str, Any]:
+    """Match, align and read one page image; plain data (see ``hanji.clova.template``)."""
+    recognise: Recognise = lambda img: recognize(img, languages)  # noqa: E731
+    choice = choose_template(image, candidates, recognise)
+    height, width = image.shape[:2]
+    result: dict[str, Any] = {"width": width, "height": height, "error": None, "template": None}
+    if choice is None:
+        return result
+    candidate = choice.candidate
+    aligned = warp_to_template(image, choice.match.homography, candidate.size)
+    page: Page = recognise(aligned)
+    readings = read_fields(candidate.definition.fields, aligned, page, recognise)
+    title = candidate.definition.title
+    result["template"] = {"id": candidate.id, "name": candidate.name, "score": round(choice.score, 4)}
+    if title is not None:
+        lines = words_in(page, title.box)
+        words = [w for line in lines for w in line]
+        result["title"] = {
+            "name": title.name,
+            "quad": rect_to_input(choice.match.homography, title.box).as_lists(),
+            "text": " ".join(" ".join(w.text for w in line) for line in lines),
+            "confidence": min((w.confidence for w in words), default=0.0),
+        }
+    result["fields"] = [_field_result(r, choice) for r in readings]
+    values = {r.field.name: ("true" if r.checked else "") if r.field.checkbox else r.text for r in readings}
+    result["validation"] = check_fields(candidate.definition.fields, values)
+    result["validation_url"] = candidate.validation_url
+    return result
+
+
+def read_with_templates(
+    data: bytes,
+    *,
+    declared_format: str | None,
+    templates: Sequence[Mapping[str, Any]],
+    languages: Sequence[str],
+    limits: IntakeLimits,
+    preview: bool = False,
+) -> list[dict[str, Any]]:
+    """Read every page of a file against candidate templates (task data, see ``load_candidate``).
+
+    Returns:
+        One plain dict per page: ``index, width, height, error, template`` (None: no match) and, when
+        matched, ``title, fields, validation, validation_url``; with ``preview`` also ``preview_png``.
+    """
+    candidates = [load_candidate(t) for t in templates]
+    pages: list[dict[str, Any]] = []
+    for decoded in decode_pages(data, declared_format=declared_format, limits=limits):
+        if decoded.image is None:
+            pages.append(
+                {"index": decoded.index, "width": 0, "height": 0, "error": decoded.error, "template": None}
+            )
+            continue
+        result = {"index": decoded.index, **read_page(decoded.image, candidates, languages)}
+        if preview:
+            result["preview_png"] = draw_preview(decoded.image, result)
+        pages.append(result)
+    return pages

@@ -1,0 +1,65 @@
+"""A picture of what was read: the input with each field's box and value drawn on it (builder test page)."""
+
+from __future__ import annotations
+
+import io
+from functools import cache
+from typing import Any, Final
+
+from PIL import Image, ImageDraw, ImageFont
+
+from hanji.intake.page import RgbImage
+
+FONT_PATHS: Final = (
+    "/usr/share/fonts/truetype/nanum/NanumGothic.ttf",
+    "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
+)
+MAX_SIDE: Final = 1600
+"""Previews are for eyes, not OCR: large scans are shrunk so the PNG stays small."""
+
+
+@cache
+def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+    for path in FONT_PATHS:
+        try:
+            return ImageFont.truetype(path, size)
+        except OSError:
+            continue
+    return ImageFont.load_default()
+
+
+def _points(quad: list[list[float]], factor: float) -> list[tuple[float, float]]:
+    return [(x * factor, y * factor) for x, y in quad]
+
+
+def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
+    """PNG of ``image`` with the matched template's title and field boxes (blue) and values (red)."""
+    picture = Image.fromarray(image).convert("RGB")
+    factor = min(1.0, MAX_SIDE / max(picture.size))
+    if factor < 1.0:
+        picture = picture.resize((round(picture.width * factor), round(picture.height * factor)))
+    draw = ImageDraw.Draw(picture)
+    font = _font(max(12, round(18 * max(factor, 0.6))))
+    if page.get("template") is None:
+        draw.text((10, 10), "NOT_FOUND: not found matched template", fill=(200, 0, 0), font=font)
+    title = page.get("title")
+    if title:
+        draw.polygon(_points(title["quad"], factor), outline=(0, 160, 0), width=3)
+    for field in page.get("fields", []):
+        for sub in field.get("sub_fields", [field]):
+            draw.polygon(_points(sub["quad"], factor), outline=(0, 90, 220), width=2)
+        x, y = _points(field["quad"], factor)[0]
+        label = (
+            f"{field['name']}: {'✔' if field.get('checked') else '☐'}"
+            if field["type"] == "CHECKBOX"
+            else (f"{field['name']}: {field['text']}")
+        )
+        draw.text(
+            (x, max(0.0, y - font.size - 2 if hasattr(font, "size") else y - 16)),
+            label,
+            fill=(220, 0, 0),
+            font=font,
+        )
+    buffer = io.BytesIO()
+    picture.save(buffer, "PNG", optimize=False)
+    return buffer.getvalue()

@@ -1,0 +1,227 @@
+"""Templates through the management API, and a template domain's invoke URL end to end."""
+
+from __future__ import annotations
+
+import base64
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any, ClassVar
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.api.test_domains import create
+from tests.templates.forms import KOREAN_FORM, jpeg, perspective, render_form, rotate, scale, to_png
+
+BLANK, DEFINITION = render_form(KOREAN_FORM)
+SAMPLE = {"format": "png", "data": base64.b64encode(to_png(BLANK)).decode()}
+FILLED = {
+    "name": "김민수",
+    "phone": ["010", "4821", "7735"],
+    "birth": "1990.03.15",
+    "amount": "1,250,000",
+    "email": "kim@example.com",
+    "agree": True,
+}
+
+
+def template_domain(api: TestClient, **overrides: Any) -> dict[str, Any]:
+    response = create(api, **overrides)
+    assert response.status_code == 201, response.text
+    domain: dict[str, Any] = response.json()
+    return domain
+
+
+def new_template(api: TestClient, domain_id: int, **overrides: Any) -> Any:
+    body = {"name": "membership", "sample_image": SAMPLE, **DEFINITION, **overrides}
+    return api.post(f"/api/v1/domains/{domain_id}/templates", json=body)
+
+
+def test_template_crud_deploy_and_sample(api: TestClient) -> None:
+    domain = template_domain(api)
+    base = f"/api/v1/domains/{domain['id']}/templates"
+    response = new_template(api, domain["id"])
+    assert response.status_code == 201, response.text
+    template = response.json()
+    assert list(template) == [
+        "id",
+        "name",
+        "sample",
+        "title",
+        "fields",
+        "tables",
+        "stage",
+        "version",
+        "validation_url",
+        "created_at",
+        "updated_at",
+    ]
+    assert template["sample"]["width"] == 1000 and template["sample"]["height"] == 1300
+    assert template["sample"]["image_url"] == f"http://hanji.test{base}/{template['id']}/sample"
+    assert template["stage"] == "draft" and template["version"] == 1
+    assert template["fields"][1]["boxes"] == [[float(v) for v in b] for b in DEFINITION["fields"][1]["boxes"]]
+    sample = api.get(f"{base}/{template['id']}/sample")
+    assert sample.status_code == 200 and sample.headers["content-type"] == "image/png"
+    assert api.get(base).json()["count"] == 1
+    assert api.get(f"{base}/{template['id']}").json() == template
+
+    patched = api.patch(
+        f"{base}/{template['id']}", json={"name": "membership v2", "validation_url": "http://x.test/v"}
+    )
+    assert patched.status_code == 200, patched.text
+    assert patched.json()["version"] == 2 and patched.json()["name"] == "membership v2"
+    assert patched.json()["validation_url"] == "http://x.test/v"
+
+    deployed = api.post(f"{base}/{template['id']}/deploy", json={"stage": "service"})
+    assert deployed.json()["stage"] == "service"
+    assert api.post(f"{base}/{template['id']}/deploy", json={"stage": "prod"}).status_code == 422
+    assert api.post(f"{base}/{template['id']}/undeploy").json()["stage"] == "draft"
+    assert api.get(f"/api/v1/domains/{domain['id']}").json()["template_names"] == ["membership v2"]
+    assert api.delete(f"{base}/{template['id']}").status_code == 204
+    missing = api.get(f"{base}/{template['id']}")
+    assert missing.status_code == 404 and missing.json()["error"]["code"] == "TEMPLATE_NOT_FOUND"
+
+
+def test_bad_definitions_and_domains_are_refused(api: TestClient) -> None:
+    domain = template_domain(api)
+    bad = new_template(api, domain["id"], fields=[{"name": "x", "boxes": [[990, 0, 50, 10]]}])
+    assert bad.status_code == 422 and bad.json()["error"]["details"]["field"] == "fields[0] (x).boxes[0]"
+    no_sample = new_template(api, domain["id"], sample_image=None)
+    assert no_sample.status_code == 422
+    junk = new_template(
+        api, domain["id"], sample_image={"format": "png", "data": base64.b64encode(b"no").decode()}
+    )
+    assert junk.status_code == 422 and junk.json()["error"]["details"]["field"] == "sample_image"
+
+    basic = template_domain(api, name="basic forms", code="basicforms", recognition_model="basic")
+    refused = new_template(api, basic["id"])
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "PREMIUM_FEATURE"
+    plain = [
+        {**f, "boxes": f["boxes"][:1], "value_type": "text"}
+        for f in DEFINITION["fields"]
+        if not f["checkbox"]
+    ]
+    assert new_template(api, basic["id"], fields=plain).status_code == 201
+
+    general = template_domain(
+        api, name="general", code="general", service_type="general", recognition_model="general"
+    )
+    wrong = api.get(f"/api/v1/domains/{general['id']}/templates")
+    assert wrong.status_code == 409 and wrong.json()["error"]["code"] == "NOT_A_TEMPLATE_DOMAIN"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_infer_without_a_service_template_is_1021(api: TestClient) -> None:
+    domain = template_domain(api)
+    assert new_template(api, domain["id"]).status_code == 201
+    secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
+    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
+    body = {
+        "version": "V2",
+        "requestId": "r",
+        "timestamp": 0,
+        "images": [{"format": "png", "name": "x", "data": SAMPLE["data"]}],
+    }
+    response = api.post(path, json=body, headers={"X-OCR-SECRET": secret})
+    assert response.status_code == 400 and response.json()["code"] == "1021"
+
+
+class Validator(BaseHTTPRequestHandler):
+    received: ClassVar[list[dict[str, Any]]] = []
+
+    def do_POST(self) -> None:
+        payload = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        Validator.received.append(payload)
+        ok = payload["image"]["fields"][0]["inferText"] == "김민수"
+        answer = json.dumps({"result": "VALID" if ok else "INVALID", "message": "checked"}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args: Any) -> None:
+        return None
+
+
+@pytest.fixture
+def validator() -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Validator)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/validate"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_infer_reads_a_distorted_photo_and_asks_the_validation_server(
+    api: TestClient, validator: str
+) -> None:
+    domain = template_domain(api)
+    template = new_template(api, domain["id"], validation_url=validator).json()
+    other = new_template(api, domain["id"], name="draft only").json()
+    api.post(f"/api/v1/domains/{domain['id']}/templates/{template['id']}/deploy", json={"stage": "service"})
+    secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
+    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
+    photo = jpeg(scale(perspective(rotate(render_form(KOREAN_FORM, FILLED)[0], 6), 0.05, seed=4), 0.8), 40)
+    data = base64.b64encode(to_png(photo)).decode()
+    body = {
+        "version": "V2",
+        "requestId": "r1",
+        "timestamp": "0",
+        "lang": "ko",
+        "images": [{"format": "png", "name": "form", "data": data}],
+    }
+    response = api.post(path, json=body, headers={"X-OCR-SECRET": secret})
+    assert response.status_code == 200, response.text
+    [entry] = response.json()["images"]
+    assert entry["inferResult"] == "SUCCESS", entry["message"]
+    assert entry["matchedTemplate"] == {"id": template["id"], "name": "membership"}
+    assert entry["convertedImageInfo"]["width"] == photo.width
+    values = {f["name"]: f["inferText"] for f in entry["fields"]}
+    assert values == {
+        "name": "김민수",
+        "phone": "01048217735",
+        "birth": "1990-03-15",
+        "amount": "1250000",
+        "email": "kim@example.com",
+        "agree": "",
+    }
+    assert entry["fields"][-1]["checked"] is True
+    assert entry["validationResult"] == {"result": "VALID", "message": "checked"}
+    assert Validator.received[-1]["image"]["validationResult"] == {"result": "UNCHECKED"}
+    # Every vertex lies in the photo: boxes are in the input's pixels.
+    for vertex in entry["fields"][0]["boundingPoly"]["vertices"]:
+        assert 0 <= vertex["x"] <= photo.width and 0 <= vertex["y"] <= photo.height
+
+    # templateIds naming no service template: nothing to match against.
+    body["images"][0]["templateIds"] = [other["id"]]
+    missed = api.post(path, json=body, headers={"X-OCR-SECRET": secret}).json()["images"][0]
+    assert missed["inferResult"] == "FAILURE" and missed["message"] == "NOT_FOUND: not found matched template"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_test_run_returns_the_result_and_a_preview(api: TestClient) -> None:
+    domain = template_domain(api)
+    template = new_template(api, domain["id"]).json()
+    image = to_png(render_form(KOREAN_FORM, {**FILLED, "agree": False})[0].rotate(180))
+    response = api.post(
+        f"/api/v1/domains/{domain['id']}/templates/{template['id']}/test",
+        files={"file": ("form.png", image, "image/png")},
+    )
+    assert response.status_code == 200, response.text
+    result = response.json()
+    [entry] = result["images"]
+    assert entry["inferResult"] == "SUCCESS" and entry["fields"][-1]["checked"] is False
+    assert {f["name"]: f["inferText"] for f in entry["fields"]}["phone"] == "01048217735"
+    preview = api.get(result["preview_url"].removeprefix("http://hanji.test"))
+    assert preview.status_code == 200 and preview.content.startswith(b"\x89PNG")
+    as_json = api.post(
+        f"/api/v1/domains/{domain['id']}/templates/{template['id']}/test", json={"image": {"format": "png"}}
+    )
+    assert as_json.status_code == 422

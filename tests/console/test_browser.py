@@ -1,0 +1,289 @@
+"""The console in a real browser: sign-in, domains, gateway, template builder, copy, delete, statistics.
+
+The tests run in order against one server and one signed-in page, as an operator would work; each
+saves a screenshot of its page to ``docs/screenshots`` (the README's Console section shows them).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import httpx
+import pytest
+
+from tests.conftest import ADMIN_PASSWORD
+from tests.console.conftest import DESKTOP
+from tests.templates.forms import FieldSpec, FormSpec, render_form, to_png
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.slow
+FORM = FormSpec(
+    title="전기 요금 청구서",
+    fields=(FieldSpec("name", "성명"), FieldSpec("amount", "금액", value_type="number")),
+    seed=3,
+)
+OCR_TIMEOUT_MS = 90_000
+
+
+@pytest.fixture(scope="module")
+def state() -> dict[str, Any]:
+    """What one step leaves for the next (domain ids, the invoke URL, the secret)."""
+    return {}
+
+
+@pytest.fixture(scope="module")
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    context = browser.new_context(base_url=server, viewport=DESKTOP, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+def settle(ready: Callable[[], bool]) -> None:
+    """Wait (at most ~3 s) until ``ready()``: the server commits just after it answers a request."""
+    for _ in range(30):
+        if ready():
+            return
+        time.sleep(0.1)
+
+
+def shot(page: Page, directory: Path, name: str, *, full_page: bool = True) -> None:
+    page.screenshot(path=str(directory / f"{name}.png"), full_page=full_page)
+
+
+def row_of(page: Page, domain_id: int) -> Any:
+    return page.locator(f'#domain-table tr[data-domain-id="{domain_id}"]')
+
+
+def test_sign_in(page: Page, screenshot_dir: Path) -> None:
+    page.goto("/console/")
+    assert page.url.endswith("/console/login")
+    page.fill("#password", "wrong-password")
+    page.click("#login-form button[type=submit]")
+    page.wait_for_selector("#login-error:not([hidden])")
+    shot(page, screenshot_dir, "login")
+    page.fill("#password", ADMIN_PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url("**/console/")
+    assert page.locator("h1").inner_text().startswith("Domains")
+
+
+def test_create_template_domain_with_inline_errors(
+    page: Page, screenshot_dir: Path, state: dict[str, Any]
+) -> None:
+    page.click("#open-create")
+    page.check('input[name="service_type"][value="template"]')
+    assert page.locator("#c-model option:not([disabled])").all_inner_texts() == ["Basic", "Premium"]
+    page.fill("#c-name", "electric bills")
+    page.fill("#c-code", "bad code")
+    page.select_option("#c-model", "premium")
+    page.click("#create-form button[type=submit]")
+    error = page.locator("#err-code")
+    error.wait_for(state="visible")
+    assert "code" in error.inner_text().lower()
+    assert page.locator("#c-code").get_attribute("aria-invalid") == "true"
+    shot(page, screenshot_dir, "create-domain", full_page=False)
+    page.fill("#c-code", "bills2024")
+    page.click("#create-form button[type=submit]")
+    page.wait_for_selector('#domain-table tr[data-code="bills2024"]')
+    row = page.locator('#domain-table tr[data-code="bills2024"]')
+    state["template_domain"] = int(row.get_attribute("data-domain-id") or 0)
+    cells = row.locator("td").all_inner_texts()
+    assert cells[1:7] == ["electric bills", "bills2024", "Template", "ko", "premium", "Basic"]
+    shot(page, screenshot_dir, "domains")
+
+
+def test_gateway_key_and_invoke_url(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
+    domain_id = state["template_domain"]
+    row_of(page, domain_id).get_by_role("link", name="API Gateway").click()
+    page.wait_for_url(f"**/console/domains/{domain_id}/gateway")
+    page.click("#create-key")
+    page.wait_for_selector("#new-key:not([hidden])")
+    secret = page.inner_text("#new-secret")
+    url = page.inner_text("#url-default")
+    assert re.fullmatch(rf"http://127\.0\.0\.1:\d+/custom/v1/{domain_id}/[0-9a-f]{{64}}/infer", url), url
+    assert page.locator("#key-table tbody tr").count() == 1
+    page.locator("details").first.click()  # open the examples
+    assert url in page.inner_text("#curl-default") and secret in page.inner_text("#python-default")
+    state.update(invoke_url=url, secret=secret)
+    shot(page, screenshot_dir, "gateway")
+
+
+def _draw(page: Page, box: list[int]) -> None:
+    canvas = page.locator("#sample-canvas")
+    canvas.evaluate("el => el.scrollIntoView({block: 'start'})")
+    bounds = canvas.bounding_box()
+    assert bounds is not None
+    scale = bounds["width"] / 1000  # the sample is 1000 px wide
+    x, y, w, h = box
+    page.mouse.move(bounds["x"] + x * scale, bounds["y"] + y * scale)
+    page.mouse.down()
+    page.mouse.move(bounds["x"] + (x + w) * scale, bounds["y"] + (y + h) * scale, steps=5)
+    page.mouse.up()
+
+
+def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
+    blank, definition = render_form(FORM)
+    filled, _ = render_form(FORM, {"name": "홍길동", "amount": "48200"})
+    boxes = {f["name"]: f["boxes"][0] for f in definition["fields"]}
+    page.goto(f"/console/domains/{state['template_domain']}/templates")
+    page.wait_for_selector("#template-list tbody tr")
+    page.set_input_files(
+        "#sample-file", files=[{"name": "bill.png", "mimeType": "image/png", "buffer": to_png(blank)}]
+    )
+    page.wait_for_function("() => document.getElementById('sample-canvas').width === 1000")
+    page.fill("#tpl-name", "electric bill")
+    for name in ("name", "amount"):
+        _draw(page, boxes[name])
+        page.fill("#f-name", name)
+    page.select_option("#f-type", "number")  # Premium: the amount is a number
+    # Keyboard: N adds a box in the middle, Delete removes it again.
+    page.focus("#sample-canvas")
+    page.keyboard.press("n")
+    assert page.locator("#field-list li").count() == 3
+    page.keyboard.press("Delete")
+    assert page.locator("#field-list li").all_inner_texts() == ["name (1)", "amount (1)"]
+    page.click("#save-template")
+    page.wait_for_selector("#builder-status:has-text('Saved electric bill')")
+    page.locator('#template-list tr:has-text("electric bill")').get_by_role(
+        "button", name="Deploy service"
+    ).click()
+    page.wait_for_selector('#template-list tr:has-text("electric bill") td:has-text("Service")')
+    page.set_input_files(
+        "#test-file", files=[{"name": "filled.png", "mimeType": "image/png", "buffer": to_png(filled)}]
+    )
+    page.click("#run-test")
+    page.wait_for_selector('#test-values tr[data-field="amount"]', timeout=OCR_TIMEOUT_MS)
+    values = {
+        tr.get_attribute("data-field"): tr.locator("td").nth(1).inner_text()
+        for tr in page.locator("#test-values tbody tr").all()
+    }
+    assert values["name"] == "홍길동" and values["amount"] == "48200", values
+    page.wait_for_function("() => document.getElementById('test-preview').naturalWidth > 0")
+    shot(page, screenshot_dir, "template-builder")
+
+
+def test_copy_as_basic_shows_dropped_features(
+    page: Page, screenshot_dir: Path, state: dict[str, Any]
+) -> None:
+    page.goto("/console/")
+    row_of(page, state["template_domain"]).get_by_role("button", name="Copy").click()
+    page.fill("#cp-name", "electric bills basic")
+    page.fill("#cp-code", "bills-basic")
+    page.select_option("#cp-model", "basic")
+    page.click("#copy-submit")
+    page.wait_for_selector("#dropped-box:not([hidden])")
+    dropped = page.locator("#dropped-features li").all_inner_texts()
+    assert any("amount" in item and "number" in item for item in dropped), dropped
+    shot(page, screenshot_dir, "copy-domain", full_page=False)
+    page.click("#copy-finish")
+    page.wait_for_selector('#domain-table tr[data-code="bills-basic"]')
+    row = page.locator('#domain-table tr[data-code="bills-basic"]')
+    state["copy_domain"] = int(row.get_attribute("data-domain-id") or 0)
+    assert row.locator("td").nth(5).inner_text() == "basic"
+
+
+def test_delete_asks_for_the_code(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
+    row_of(page, state["copy_domain"]).get_by_role("button", name="Delete").click()
+    page.fill("#delete-confirm", "bills")
+    assert page.locator("#delete-submit").is_disabled()
+    page.fill("#delete-confirm", "bills-basic")
+    assert page.locator("#delete-submit").is_enabled()
+    shot(page, screenshot_dir, "delete-domain", full_page=False)
+    page.click("#delete-submit")
+    page.wait_for_selector('#domain-table tr[data-code="bills-basic"]', state="detached")
+    assert row_of(page, state["template_domain"]).count() == 1
+
+
+def test_statistics_show_calls_just_made(page: Page, screenshot_dir: Path, server: str) -> None:
+    with httpx.Client(base_url=server, timeout=120) as api:
+        token = api.post("/api/v1/tokens", json={"name": "stats"}, auth=("admin", ADMIN_PASSWORD)).json()[
+            "token"
+        ]
+        api.headers["Authorization"] = f"Bearer {token}"
+        settle(lambda: api.get("/api/v1/session").status_code == 200)
+        general = api.post(
+            "/api/v1/domains",
+            json={
+                "name": "general",
+                "code": "general",
+                "service_type": "general",
+                "languages": ["ko"],
+                "recognition_model": "general",
+                "service_plan": "standard",
+            },
+        ).json()
+        secret = api.post(f"/api/v1/domains/{general['id']}/secret-keys").json()["secret"]
+        settle(lambda: api.get(f"/api/v1/domains/{general['id']}/secret-keys").json()["data"] != [])
+        url = general["invoke_urls"][0]["url"]
+        image = to_png(render_form(FORM, {"name": "김민수"})[0].crop((0, 0, 1000, 400)))
+        message = json.dumps(
+            {
+                "version": "V2",
+                "requestId": "r1",
+                "timestamp": 0,
+                "lang": "ko",
+                "images": [{"format": "png", "name": "a"}],
+            }
+        )
+        for _ in range(2):
+            ok = api.post(
+                url,
+                headers={"X-OCR-SECRET": secret},
+                data={"message": message},
+                files={"file": ("a.png", image, "image/png")},
+            )
+            assert ok.status_code == 200, ok.text
+        summary = f"/api/v1/stats/summary?domain_id={general['id']}"
+        settle(lambda: api.get(summary).json()["totals"]["calls"] == 2)
+    page.goto(f"/console/stats?domain_id={general['id']}")
+    assert int(page.inner_text("#total-calls")) == 2
+    assert page.locator(f'#by-domain tr[data-domain-id="{general["id"]}"] td').nth(3).inner_text() == "2"
+    assert page.locator("svg.chart rect.ok").count() >= 1
+    page.goto("/console/stats")
+    quota = page.locator(f'#quota tr[data-domain-id="{general["id"]}"] td').all_inner_texts()
+    assert quota[2:4] == ["2", "100000"], quota
+    with page.expect_download() as download:
+        page.click("#csv-download")
+    csv_text = Path(download.value.path()).read_text()
+    assert csv_text.startswith("bucket,domain_id,template_id,calls") and f",{general['id']},," in csv_text
+    shot(page, screenshot_dir, "statistics")
+
+
+def test_korean_at_tablet_width(page: Page, screenshot_dir: Path) -> None:
+    page.set_viewport_size({"width": 768, "height": 1024})
+    page.goto("/console/?lang=ko")
+    assert page.locator("h1").inner_text().startswith("도메인")
+    page.goto("/console/stats")  # the cookie keeps Korean
+    assert page.locator("h1").inner_text() == "호출 통계"
+    overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, "the page scrolls sideways at tablet width"
+    shot(page, screenshot_dir, "statistics-ko-tablet")
+    page.goto("/console/?lang=en")
+    page.set_viewport_size(DESKTOP)
+    page.keyboard.press("Tab")  # the skip link comes first and is visible on focus
+    assert page.evaluate("() => document.activeElement.className") == "skip"
+
+
+def test_expired_session_returns_to_login(page: Page, server: str) -> None:
+    # Replace the session cookie with one the server no longer knows, as after expiry.
+    page.context.add_cookies([{"name": "hanji_session", "value": "expired", "url": f"{server}/"}])
+    page.goto("/console/")
+    page.wait_for_url("**/console/login?expired=1")
+    assert page.locator("#login-expired").is_visible()
+    page.fill("#password", ADMIN_PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url("**/console/")
+    page.click("#sign-out")
+    page.wait_for_url("**/console/login")

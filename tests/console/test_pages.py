@@ -1,0 +1,95 @@
+"""Console pages in-process: sign-in guard, no inline script or style, languages, JSON twins."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from fastapi.testclient import TestClient
+
+from tests.conftest import ADMIN_PASSWORD
+
+pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=|\sstyle=", re.IGNORECASE)
+
+
+@pytest.fixture
+def signed_in(client: TestClient) -> dict[str, str]:
+    login = client.post("/api/v1/session", json={"username": "admin", "password": ADMIN_PASSWORD})
+    headers = {"X-CSRF-Token": login.json()["csrf_token"]}
+    for body in (
+        {
+            "name": "bills",
+            "code": "bills",
+            "service_type": "template",
+            "languages": ["ko"],
+            "recognition_model": "basic",
+        },
+        {
+            "name": "general",
+            "code": "general",
+            "service_type": "general",
+            "languages": ["ko"],
+            "recognition_model": "general",
+        },
+    ):
+        assert client.post("/api/v1/domains", json=body, headers=headers).status_code == 201
+    return headers
+
+
+PAGES = ["/console/", "/console/domains/1/gateway", "/console/domains/1/templates", "/console/stats"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_need_sign_in(client: TestClient, path: str) -> None:
+    response = client.get(path, follow_redirects=False)
+    assert response.status_code == 303 and response.headers["location"] == "/console/login"
+    client.cookies.set("hanji_session", "stale")
+    expired = client.get(path, follow_redirects=False)
+    assert expired.headers["location"] == "/console/login?expired=1"
+
+
+def test_pages_render_without_inline_code_and_carry_the_csrf_token(
+    client: TestClient, signed_in: dict[str, str]
+) -> None:
+    for path in PAGES:
+        page = client.get(path)
+        assert page.status_code == 200, path
+        assert "script-src 'self'" in page.headers["content-security-policy"]
+        assert not INLINE.search(page.text), (path, INLINE.search(page.text))
+        assert f'<meta name="csrf-token" content="{signed_in["X-CSRF-Token"]}">' in page.text
+
+
+def test_language_switch_sticks_in_a_cookie(client: TestClient, signed_in: dict[str, str]) -> None:
+    korean = client.get("/console/?lang=ko")
+    assert '<html lang="ko">' in korean.text and "도메인 생성" in korean.text
+    assert client.cookies.get("hanji_lang") == "ko"
+    assert "호출 통계" in client.get("/console/stats").text
+    assert "Call statistics" in client.get("/console/stats?lang=en").text
+
+
+def test_domain_list_filters_sorts_and_pages(client: TestClient, signed_in: dict[str, str]) -> None:
+    page = client.get("/console/?service_type=template&sort=name")
+    assert 'data-code="bills"' in page.text and 'data-code="general"' not in page.text
+    assert 'aria-sort="ascending"' in page.text and "?service_type=template&amp;sort=-name" in page.text
+    assert 'data-code="general"' in client.get("/console/?q=GEN").text
+    assert "Page 1 of 1" in client.get("/console/?page=1").text
+
+
+def test_basic_domain_builder_disables_premium_controls(
+    client: TestClient, signed_in: dict[str, str]
+) -> None:
+    page = client.get("/console/domains/1/templates").text
+    assert 'id="premium-hint"' in page
+    assert re.search(r'<select id="f-type" disabled aria-describedby="premium-hint"', page)
+    assert client.get("/console/domains/2/templates").status_code == 422  # General: no templates
+
+
+def test_stats_summary_is_the_pages_json_twin(client: TestClient, signed_in: dict[str, str]) -> None:
+    summary = client.get("/api/v1/stats/summary?from=2026-01-01&to=2026-01-31&bucket=hour").json()
+    assert summary["from"] == "2026-01-01" and summary["bucket"] == "hour"
+    assert summary["totals"]["calls"] == 0 and summary["series"] == []
+    assert {q["name"]: q["quota"] for q in summary["quota"]} == {"bills": 10_000, "general": 10_000}
+    bad = client.get("/api/v1/stats/summary?bucket=week")
+    assert bad.status_code == 400
+    assert bad.json()["error"]["details"]["field"] == "bucket"

@@ -1,0 +1,105 @@
+"""Reading a filled form end to end (match, align, OCR, normalise) under distortions: values exact."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from PIL import Image
+
+from hanji.intake.limits import IntakeLimits
+from hanji.templates.flow import read_with_templates
+from tests.templates.forms import KOREAN_FORM, jpeg, perspective, render_form, rotate, scale, to_png
+
+pytestmark = pytest.mark.slow
+
+FILLED = {
+    "name": "김민수",
+    "phone": ["010", "4821", "7735"],
+    "birth": "1990.03.15",
+    "amount": "1,250,000",
+    "email": "kim@example.com",
+    "agree": True,
+}
+EXPECTED = {
+    "name": "김민수",
+    "phone": "01048217735",
+    "birth": "1990-03-15",
+    "amount": "1250000",
+    "email": "kim@example.com",
+}
+OTHER = {
+    "name": "박서연",
+    "phone": ["02", "555", "0199"],
+    "birth": "2001/12/03",
+    "amount": "87,000",
+    "email": "sy.park@hanji.kr",
+    "agree": False,
+}
+OTHER_EXPECTED = {
+    "name": "박서연",
+    "phone": "025550199",
+    "birth": "2001-12-03",
+    "amount": "87000",
+    "email": "sy.park@hanji.kr",
+}
+
+
+@pytest.fixture(scope="module")
+def templates() -> list[dict[str, Any]]:
+    blank, definition = render_form(KOREAN_FORM)
+    sample = to_png(blank)
+    return [
+        {
+            "id": 7,
+            "name": "membership",
+            "definition": definition,
+            "sample_key": hashlib.sha256(sample).hexdigest(),
+            "sample": sample,
+        }
+    ]
+
+
+def read(image: Image.Image, templates: list[dict[str, Any]]) -> dict[str, Any]:
+    [page] = read_with_templates(
+        to_png(image), declared_format="png", templates=templates, languages=["ko"], limits=IntakeLimits()
+    )
+    return page
+
+
+CASES: list[tuple[str, dict[str, Any], dict[str, str], Callable[[Image.Image], Image.Image]]] = [
+    ("rotate+8 jpeg30", FILLED, EXPECTED, lambda im: jpeg(rotate(im, 8), 30)),
+    (
+        "rotate-8 perspective scale0.6",
+        OTHER,
+        OTHER_EXPECTED,
+        lambda im: scale(perspective(rotate(im, -8), 0.06, seed=2), 0.6),
+    ),
+    ("scale1.5 turn180", FILLED, EXPECTED, lambda im: scale(im, 1.5).rotate(180)),
+]
+
+
+@pytest.mark.parametrize(("name", "values", "expected", "distort"), CASES, ids=[c[0] for c in CASES])
+def test_fields_are_read_exactly(
+    templates: list[dict[str, Any]],
+    name: str,
+    values: dict[str, Any],
+    expected: dict[str, str],
+    distort: Callable[[Image.Image], Image.Image],
+) -> None:
+    page = read(distort(render_form(KOREAN_FORM, values)[0]), templates)
+    assert page["template"]["id"] == 7
+    got = {f["name"]: f["text"] for f in page["fields"]}
+    assert {k: got[k] for k in expected} == expected
+    fields = {f["name"]: f for f in page["fields"]}
+    assert fields["agree"]["type"] == "CHECKBOX" and fields["agree"]["checked"] is values["agree"]
+    assert fields["phone"]["type"] == "MULTI_BOX"
+    assert [s["text"] for s in fields["phone"]["sub_fields"]] == values["phone"]
+    assert page["title"]["text"].replace(" ", "") == "회원가입신청서"
+
+
+def test_a_page_that_is_no_template_is_not_matched(templates: list[dict[str, Any]]) -> None:
+    page = read(Image.new("RGB", (800, 1000), "white"), templates)
+    assert page["template"] is None and "fields" not in page
