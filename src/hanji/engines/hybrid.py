@@ -16,12 +16,19 @@ from hanji.engines.base import RgbImage, check_image
 from hanji.engines.orientation import read_upright
 from hanji.engines.ppocr import MIN_CONFIDENCE, line_crop, ppocr_models, rapidocr_installed, to_bgr
 from hanji.engines.reading_order import order_lines
-from hanji.engines.scripts import hangul_share, korean_words
+from hanji.engines.scripts import cjk_share, hangul_share, korean_words
 from hanji.engines.tesseract import TesseractEngine, line_from_words, read_line
 from hanji.engines.words import line_from_text
 
 HANGUL_LINE_SHARE = 0.2
 """A Tesseract reading with at least this share of Hangul marks a Korean line."""
+KOREAN_MIN_CONFIDENCE = 0.6
+"""Below this mean confidence a Tesseract ``kor`` reading yields to a confident PP-OCR reading in kana
+or Han: on Japanese/Chinese lines ``kor`` still emits Hangul, at 0.09-0.54 confidence, while PP-OCR
+reads them at >= 0.96 (rendered ja/zh pages). Korean lines with digits can dip to 0.38, but PP-OCR
+then reads digits, not kana/Han, so they stay with Tesseract."""
+CJK_LINE_SHARE = 0.5
+PPOCR_SURE = 0.9
 
 
 class HybridEngine:
@@ -41,6 +48,7 @@ class HybridEngine:
         bgr = to_bgr(image)
         found = [q for q, _ in models.detect(bgr)]
         lines: dict[int, Line] = {}
+        unsure: dict[int, float] = {}
         if "ko" in languages:
             # Tesseract first: PP-OCR then reads only the lines that hold no Hangul.
             # ``kor`` alone: its unicharset has Latin and digits, and ``+eng`` turns short Hangul crops Latin.
@@ -53,10 +61,21 @@ class HybridEngine:
                     line = line_from_words(quad, words, "tesseract")
                     if line is not None:
                         lines[k] = line
-        rest = [k for k in range(len(found)) if k not in lines]
+                        confidence = _mean_confidence(words)
+                        if confidence < KOREAN_MIN_CONFIDENCE:
+                            unsure[k] = confidence
+        rest = [k for k in range(len(found)) if k not in lines or k in unsure]
         readings = models.recognize([line_crop(bgr, found[k]) for k in rest])
         for k, (text, conf) in zip(rest, readings, strict=True):
+            if k in unsure and not (conf >= PPOCR_SURE and cjk_share(text) >= CJK_LINE_SHARE):
+                continue  # a doubtful Korean reading still beats PP-OCR, which has no Hangul
             line = line_from_text(found[k], text, conf, "ppocr") if conf >= MIN_CONFIDENCE else None
             if line is not None:
                 lines[k] = line
         return order_lines([lines[k] for k in sorted(lines)])
+
+
+def _mean_confidence(words: Sequence[tuple[str, float, float, float]]) -> float:
+    """Character-weighted mean confidence of a line's words (0 for none)."""
+    chars = sum(len(w[0]) for w in words)
+    return sum(len(w[0]) * w[1] for w in words) / chars if chars else 0.0

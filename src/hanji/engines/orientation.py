@@ -11,6 +11,7 @@ was measured too: it turned upright Korean and receipt pages upside down).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -49,16 +50,30 @@ def detect_rotation(image: RgbImage, languages: Sequence[str] = ()) -> int:
         boxes = [Box.enclosing([Point(h - b.bottom, b.left), Point(h - b.top, b.right)]) for b in boxes]
     boxes = sorted((b for b in boxes if b.width >= 1.5 * b.height), key=lambda b: b.width, reverse=True)
     upright = turn_clockwise(image, base)
-    if "ko" in languages:
-        return (base + _hangul_flip(upright, boxes, 1 / scale)) % 360
     # Crops come from the full-size page: on a shrunk large scan, receipt text is too small to judge.
-    crops = [crop_quad(to_bgr(upright), _zoom(b, 1 / scale).to_quad()) for b in boxes[:PROBE_LINES]]
+    crops = [crop_quad(upright, _zoom(b, 1 / scale).to_quad()) for b in boxes[:PROBE_LINES]]
     if not crops:
         return base
-    # Ask both ways: on receipts the classifier's absolute score hovers near 0.5 either way.
-    flipped = float(np.mean(models.upside_down(crops)))
-    turned = float(np.mean(models.upside_down([np.ascontiguousarray(c[::-1, ::-1]) for c in crops])))
-    return (base + 180) % 360 if flipped > turned else base
+    undecided = crops
+    if "ko" in languages:
+        hangul = _vote_hangul_lines(crops[:HANGUL_PROBE_LINES])
+        if hangul.votes:
+            return (base + 180) % 360 if hangul.votes < 0 else base
+        undecided = hangul.undecided
+    return (base + 180) % 360 if _classifier_says_upside_down(undecided) else base
+
+
+def _classifier_says_upside_down(crops: Sequence[RgbImage]) -> bool:
+    """PP-OCR's 0/180 classifier, asked both ways (on receipts its score hovers near 0.5 either way)."""
+    from hanji.engines.ppocr import ppocr_models, to_bgr
+
+    if not crops:
+        return False
+    models = ppocr_models()
+    bgr = [to_bgr(c) for c in crops]
+    flipped = float(np.mean(models.upside_down(bgr)))
+    turned = float(np.mean(models.upside_down([np.ascontiguousarray(c[::-1, ::-1]) for c in bgr])))
+    return flipped > turned
 
 
 def read_upright(image: RgbImage, languages: Sequence[str], read: Callable[[RgbImage], list[Line]]) -> Page:
@@ -88,20 +103,34 @@ def read_upright(image: RgbImage, languages: Sequence[str], read: Callable[[RgbI
     return Page(index=0, width=width, height=height, lines=tuple(lines), rotation=rotation)
 
 
-HANGUL_PROBE_LINES = 3
+HANGUL_PROBE_LINES = 5
+HANGUL_SURE = 0.6
+"""Tesseract ``kor`` reads a Korean line at >= 0.86 confidence the right way up, but Japanese or
+Chinese lines at <= 0.54 either way, so below this it has no say (mixed ko+ja pages)."""
 
 
-def _hangul_flip(upright: RgbImage, boxes: list[Box], zoom: float) -> int:
-    """0 or 180: whichever way Tesseract ``kor`` reads the longest lines with more confidence."""
+@dataclass(frozen=True)
+class _HangulVotes:
+    votes: int
+    """Lines Tesseract read as Korean upright minus those it read as Korean upside down."""
+    undecided: list[RgbImage]
+    """Lines that are not confidently Korean either way: the classifier judges these."""
+
+
+def _vote_hangul_lines(crops: Sequence[RgbImage]) -> _HangulVotes:
+    """PP-OCR's classifier is wrong on Hangul, so Korean lines vote by Tesseract confidence."""
     from hanji.engines.tesseract import read_line
 
-    votes = 0.0
-    for box in boxes[:HANGUL_PROBE_LINES]:
-        crop = crop_quad(upright, _zoom(box, zoom).to_quad())
-        ahead = read_line(crop, "kor")
-        behind = read_line(np.ascontiguousarray(crop[::-1, ::-1]), "kor")
-        votes += _mean_confidence(ahead) - _mean_confidence(behind)
-    return 180 if votes < 0 else 0
+    votes = 0
+    undecided: list[RgbImage] = []
+    for crop in crops:
+        ahead = _mean_confidence(read_line(crop, "kor"))
+        behind = _mean_confidence(read_line(np.ascontiguousarray(crop[::-1, ::-1]), "kor"))
+        if max(ahead, behind) >= HANGUL_SURE:
+            votes += 1 if ahead >= behind else -1
+        else:
+            undecided.append(crop)
+    return _HangulVotes(votes, undecided)
 
 
 def _mean_confidence(words: list[tuple[str, float, float, float]]) -> float:

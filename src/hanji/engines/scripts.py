@@ -41,11 +41,25 @@ def hangul_share(text: str) -> float:
     return sum(is_hangul(c) for c in chars) / len(chars)
 
 
+def is_han(ch: str) -> bool:
+    """True for CJK ideographs (Hanja, kanji, hanzi), extension A and compatibility blocks included."""
+    o = ord(ch)
+    return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
+
+def cjk_share(text: str) -> float:
+    """Fraction of the non-space characters of ``text`` that are kana or Han (0 for empty text)."""
+    chars = [c for c in text if not c.isspace()]
+    if not chars:
+        return 0.0
+    return sum(is_kana(c) or is_han(c) for c in chars) / len(chars)
+
+
 WordSpan = tuple[str, float, float, float]
 """``(text, confidence, start, end)``; start/end are fractions of the line's width."""
 
 _WON = re.compile(r"^[\\W](?=\d)")
-SYLLABLE_GAP = 0.12
+SYLLABLE_GAP = 0.2
 """Tesseract ``kor`` cuts words into syllables; gaps narrower than this share of line height join."""
 
 
