@@ -1,6 +1,7 @@
 """Document extractor benchmark: SROIE receipts end to end, MRZ specimens and synthetic passports.
 
-    python benchmarks/documents.py [--limit N] [--passports N] [--cache DIR] [--skip sroie,mrz,synthetic]
+    python benchmarks/documents.py [--limit N] [--passports N] [--cache DIR] [--korean N]
+                                  [--skip sroie,mrz,synthetic,korean]
 
 SROIE fields (company, date, address, total) are scored by exact match after normalisation
 (NFKC, upper case, whitespace removed; totals compared as money digits): per-field and pooled F1.
@@ -131,7 +132,8 @@ def main() -> None:
     ap.add_argument("--limit", type=int, default=None, help="SROIE receipts to score (default: all)")
     ap.add_argument("--passports", type=int, default=20, help="synthetic passports to render")
     ap.add_argument("--cache", type=Path, default=None, help="keep OCR Page JSON here between runs")
-    ap.add_argument("--skip", default="", help="comma list of sroie,mrz,synthetic")
+    ap.add_argument("--korean", type=int, default=10, help="SYNTHETIC Korean documents per family")
+    ap.add_argument("--skip", default="", help="comma list of sroie,mrz,synthetic,korean")
     args = ap.parse_args()
     skip = set(args.skip.split(","))
     rows: list[tuple[str, str, str]] = []
@@ -141,6 +143,10 @@ def main() -> None:
         rows += bench_specimens()
     if "synthetic" not in skip:
         rows += bench_synthetic_passports(args.passports)
+    if "korean" not in skip:
+        from documents_synthetic import RENDERERS, bench_korean  # real Korean OCR: loaded only when run
+
+        rows += bench_korean(args.korean, list(RENDERERS))
     print("| metric | value | notes |\n|---|---|---|")
     for row in rows:
         print(f"| {row[0]} | {row[1]} | {row[2]} |")

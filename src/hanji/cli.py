@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 
 from hanji.api.schemas import domain_view
 from hanji.cli_ocr import ocr_command
+from hanji.cli_train import train_app
 from hanji.config import Settings
 from hanji.core.errors import HanjiError
 from hanji.services import domains, gateway, operators
@@ -29,6 +30,7 @@ app.add_typer(domain_app, name="domain")
 app.add_typer(key_app, name="key")
 app.add_typer(token_app, name="token")
 app.command("ocr")(ocr_command)
+app.add_typer(train_app, name="train")
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
 

@@ -262,3 +262,24 @@ def test_template_domain_without_deployed_template_is_1021(api: TestClient) -> N
     response = api.post(path, headers={"X-OCR-SECRET": secret}, json=json_body(image_bytes("en_receipt")))
     assert response.status_code == 400
     assert response.json()["code"] == "1021" and response.json()["message"] == "Not Found Deploy Info"
+
+
+def test_key_values_extension_pairs_labels_and_values(api: TestClient, general: dict[str, Any]) -> None:
+    from PIL import ImageDraw, ImageFont
+
+    page = Image.new("RGB", (900, 260), "white")
+    draw = ImageDraw.Draw(page)
+    font = ImageFont.truetype("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 36)
+    draw.text((40, 40), "Name: HONG GILDONG", fill="black", font=font)
+    draw.text((40, 140), "Phone: 010-1234-5678", fill="black", font=font)
+    buffer = io.BytesIO()
+    page.save(buffer, format="PNG")
+    body = json_body(buffer.getvalue(), fmt="png", lang="en", enableKeyValue=True)
+    entry = api.post(general["path"], headers=general["headers"], json=body).json()["images"][0]
+    pairs = {kv["key"]["text"]: kv["value"]["text"] for kv in entry["keyValues"]}
+    assert pairs.get("Name") == "HONG GILDONG"
+    assert pairs.get("Phone", "").replace(" ", "") == "010-1234-5678"
+    plain = api.post(
+        general["path"], headers=general["headers"], json=json_body(buffer.getvalue(), fmt="png")
+    )
+    assert "keyValues" not in plain.json()["images"][0]

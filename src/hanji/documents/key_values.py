@@ -61,7 +61,13 @@ def pair_key_values(page: Page) -> list[KeyValue]:
                 continue
             if not _is_label(line):
                 continue
-            if c + 1 < len(row):
+            # A neighbour ending in a colon (or holding its own "label: value") is the next label.
+            right = row[c + 1] if c + 1 < len(row) else None
+            if (
+                right is not None
+                and not right.text.rstrip().endswith((":", "："))
+                and not _split_colon(right)
+            ):
                 value = row[c + 1]
                 used.add(id(value))
                 out.append(KeyValue(line.text.strip(" :："), value.text, line.words, value.words))

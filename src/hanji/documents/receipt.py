@@ -7,16 +7,20 @@ miss can be traced to the line that caused it.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from hanji.core.result import Line, Page, Word
 from hanji.documents.layout import group_rows, row_text
+from hanji.documents.receipt_decode import pick_block, pick_candidate
+from hanji.documents.receipt_features import line_features
 from hanji.documents.receipt_items import find_items
-from hanji.documents.spans import search_lines
+from hanji.documents.receipt_model import LineModel, shipped_line_model
+from hanji.documents.receipt_payment import find_card_payment, find_card_price
+from hanji.documents.spans import Span, search_lines
 from hanji.documents.values import (
-    ValueObject,
     digits_only,
     format_date,
     format_money,
@@ -25,10 +29,12 @@ from hanji.documents.values import (
 )
 
 _DATE = re.compile(
-    r"(?<![\d.])(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?=\d|\b)"
+    # A four-digit year may run straight into the time ("14/03/20185:57:07PM"): no end guard there.
+    r"(?<![\d.])(?:\d{1,2}[-./]\d{1,2}[-./](?:19|20)\d\d(?=\d|\b)"
+    r"|(?:(?:19|20)\d\d[-./]\d{1,2}[-./]\d{1,2}"
     r"|\d{1,2}[-./]\d{1,2}[-./]\d\d"
     r"|\d{1,2}[- ]?(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[- ,]?(?:19|20)?\d\d"
-    r"|(?:19|20)\d\d년\s?\d{1,2}월\s?\d{1,2}일)(?![\d])",
+    r"|(?:19|20)\d\d년\s?\d{1,2}월\s?\d{1,2}일)(?![\d]))",
     re.I,
 )
 _TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s?[AP]\.?M)?", re.I)
@@ -131,8 +137,14 @@ def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
     return name, address
 
 
+_COMPANY_FORM = re.compile(r"\bSDN\.?\s*BHD|\bBHD\b|\bS/B\b|BERHAD|㈜|주식회사", re.I)
+_COMPANY_FORM_AT_START = re.compile(r"^\W*(?:SDN|BHD|S/B)", re.I)
+
+
 def _clean_name(text: str) -> str:
-    return _CODE_HEAD.sub("", _REG_TAIL.sub("", text)).strip()
+    # "5/B" and "S/D" are how OCR misreads the "S/B" (Sendirian Berhad) suffix.
+    text = _CODE_HEAD.sub("", _REG_TAIL.sub("", text)).strip()
+    return re.sub(r"\b(?:5/B|S/D)$", "S/B", text)
 
 
 def _join(lines: list[Line]) -> tuple[str, list[Word]]:
@@ -140,8 +152,9 @@ def _join(lines: list[Line]) -> tuple[str, list[Word]]:
     return re.sub(r"\s+", " ", text).strip(), [w for ln in lines for w in ln.words]
 
 
-def _total(page: Page) -> ValueObject | None:
-    best: tuple[int, int, str, list[Word], str] | None = None
+def _total_pick(page: Page) -> tuple[str, Line, str] | None:
+    """(amount text, line holding it, label text) of the best-ranked total label's amount."""
+    best: tuple[int, int, str, Line, str] | None = None
     rows = group_rows(page)
     for r, row in enumerate(rows):
         label = row_text(row)
@@ -154,66 +167,157 @@ def _total(page: Page) -> ValueObject | None:
                         m, ln = amounts[-1]
                         key = next((ln2.text for ln2 in row if pattern.search(ln2.text)), label)
                         # Later rows win ties: the payable total is printed below the subtotals.
-                        cand = (rank, r, m.group().strip(), list(ln.words), key)
+                        cand = (rank, r, m.group().strip(), ln, key)
                         if best is None or (rank, r) >= (best[0], best[1]):
                             best = cand
                         break
                 break
-    if best is None:
-        return None
-    _, _, text, words, key = best
-    money = format_money(text)
-    return value_object(text, words, formatted={"value": money or text}, key_text=key.strip(" :"))
+    return None if best is None else best[2:]
+
+
+def _dates(page: Page) -> list[Span]:
+    dates = [s for s in search_lines(page, _DATE) if format_date(s.text)]
+    # A date on a line labelled DATE / 일자 beats one printed elsewhere (validity, promotions).
+    dates.sort(key=lambda s: not re.search(r"DATE|일자|일시", page.lines[s.line_index].text, re.I))
+    return dates
+
+
+def rule_picks(page: Page) -> dict[str, set[int]]:
+    """Line indices the rules choose for ``company``, ``address``, ``date`` and ``total``.
+
+    The learned line model takes these as features, so it can keep a rule pick or override it.
+    """
+    index = {id(ln): i for i, ln in enumerate(page.lines)}
+    name, address = _store_lines(page)
+    dates = _dates(page)
+    total = _total_pick(page)
+    return {
+        "company": {index[id(ln)] for ln in name},
+        "address": {index[id(ln)] for ln in address},
+        "date": {dates[0].line_index} if dates else set(),
+        "total": {index[id(total[1])]} if total and id(total[1]) in index else set(),
+    }
+
+
+@dataclass(slots=True)
+class _Picks:
+    """The lines/spans chosen for the four key fields, by rules first and then the model."""
+
+    name: list[Line]
+    address: list[Line]
+    date: Span | None
+    total: tuple[str, Line, str] | None
+
+
+def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
+    """Override rule picks where the line model is confident (≥ 0.5); rules stay the fallback."""
+    probs = model.predict_proba(line_features(page, rule_picks(page)))
+    col = {c: probs[:, k] for k, c in enumerate(model.classes)}
+    name = pick_block(col["company"])
+    # A line naming a company form (SDN BHD) is the whole legal name: drop brand lines around it.
+    formal = [i for i in name if _COMPANY_FORM.search(page.lines[i].text)]
+    if formal and _COMPANY_FORM_AT_START.match(page.lines[formal[0]].text) is None:
+        name = formal[:1]
+    name = [i for i in name if not _is_person_name(page.lines[i])]
+    if name:
+        picks.name = [page.lines[i] for i in name]
+    address = pick_block(col["address"])
+    if address:
+        picks.address = [page.lines[i] for i in address if i not in name]
+    dates = _dates(page)
+    k = pick_candidate(col["date"], [d.line_index for d in dates])
+    if k is not None:
+        picks.date = dates[k]
+    amounts = list(search_lines(page, _MONEY))
+    k = pick_candidate(col["total"], [a.line_index for a in amounts])
+    if k is not None:
+        a = amounts[k]
+        label = next(
+            (ln.text for ln in _row_of(page, a.line_index) if re.search("TOTAL|AMOUNT", ln.text, re.I)), ""
+        )
+        picks.total = (a.text.strip(), page.lines[a.line_index], label)
+
+
+def _row_of(page: Page, index: int) -> list[Line]:
+    target = page.lines[index]
+    return next((row for row in group_rows(page) if any(ln is target for ln in row)), [target])
 
 
 class ReceiptExtractor:
-    """Till receipts: ``storeInfo``, ``paymentInfo``, ``subResults`` items and ``totalPrice``."""
+    """Till receipts: ``storeInfo``, ``paymentInfo``, ``subResults`` items and ``totalPrice``.
+
+    Args:
+        use_model: Let the shipped line model override the rules' store name, address, date and
+            total where it is confident (the default); ``False`` gives the rules alone.
+    """
 
     model = "receipt"
     result_key = "receipt"
+
+    def __init__(self, *, use_model: bool = True) -> None:
+        self.use_model = use_model
 
     def is_available(self) -> bool:
         return True
 
     def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
-        store: dict[str, Any] = {}
-        name_lines, address_lines = _store_lines(page)
-        if name_lines:
-            text, words = _join(name_lines)
-            store["name"] = value_object(_clean_name(text) or text, words)
-        for span in search_lines(page, _BIZ, "v"):
-            store["bizNum"] = value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+        return extract_receipt(page, shipped_line_model() if self.use_model else None)
+
+
+def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
+    """The ``receipt`` result of ``page``: rules, overridden where ``line_model`` is confident.
+
+    Args:
+        page: The OCR'd receipt.
+        line_model: The learned line labeller, or ``None`` for the rules alone.
+    """
+    name_lines, address_lines = _store_lines(page)
+    dates = _dates(page)
+    picks = _Picks(name_lines, address_lines, dates[0] if dates else None, _total_pick(page))
+    if line_model is not None and page.lines:
+        _model_picks(page, picks, line_model)
+    store: dict[str, Any] = {}
+    if picks.name:
+        text, words = _join(picks.name)
+        store["name"] = value_object(_clean_name(text) or text, words)
+    for span in search_lines(page, _BIZ, "v"):
+        store["bizNum"] = value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+        break
+    if picks.address:
+        text, words = _join(picks.address)
+        store["addresses"] = [value_object(text, words)]
+    tels = [
+        value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text="TEL")
+        for s in search_lines(page, _TEL, "v")
+    ]
+    if tels:
+        store["tel"] = tels[:2]
+    payment: dict[str, Any] = {}
+    if picks.date is not None:
+        d = picks.date
+        payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text))
+    for span in search_lines(page, _TIME):
+        formatted = format_time(span.text)
+        if formatted:
+            payment["time"] = value_object(span.text, span.words, formatted=formatted)
             break
-        if address_lines:
-            text, words = _join(address_lines)
-            store["addresses"] = [value_object(text, words)]
-        tels = [
-            value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text="TEL")
-            for s in search_lines(page, _TEL, "v")
-        ]
-        if tels:
-            store["tel"] = tels[:2]
-        payment: dict[str, Any] = {}
-        dates = [s for s in search_lines(page, _DATE) if format_date(s.text)]
-        # A date on a line labelled DATE / 일자 beats one printed elsewhere (validity, promotions).
-        dates.sort(key=lambda s: not re.search(r"DATE|일자|일시", page.lines[s.line_index].text, re.I))
-        if dates:
-            d = dates[0]
-            payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text))
-        for span in search_lines(page, _TIME):
-            formatted = format_time(span.text)
-            if formatted:
-                payment["time"] = value_object(span.text, span.words, formatted=formatted)
-                break
-        out: dict[str, Any] = {}
-        if store:
-            out["storeInfo"] = store
-        if payment:
-            out["paymentInfo"] = payment
-        items = find_items(page)
-        if items:
-            out["subResults"] = [{"items": items}]
-        total = _total(page)
-        if total:
-            out["totalPrice"] = {"price": total}
-        return out
+    payment.update(find_card_payment(page))
+    out: dict[str, Any] = {}
+    if store:
+        out["storeInfo"] = store
+    if payment:
+        out["paymentInfo"] = payment
+    items = find_items(page)
+    if items:
+        out["subResults"] = [{"items": items}]
+    total_price: dict[str, Any] = {}
+    if picks.total is not None:
+        text, line, key = picks.total
+        money = format_money(text)
+        total_price["price"] = value_object(
+            text, line.words, formatted={"value": money or text}, key_text=key.strip(" :")
+        )
+    total_price.update(find_card_price(page))
+    if total_price:
+        out["totalPrice"] = total_price
+    return out

@@ -2,16 +2,26 @@
 
 from __future__ import annotations
 
+from hanji.documents.biz_license import BizLicenseExtractor
 from hanji.documents.contract import DocumentExtractor
 from hanji.documents.credit_card import CreditCardExtractor
+from hanji.documents.id_card import IdCardExtractor
+from hanji.documents.invoice import InvoiceExtractor
 from hanji.documents.passport import PassportExtractor
 from hanji.documents.receipt import ReceiptExtractor
 
 EXTRACTORS: dict[str, DocumentExtractor] = {
-    e.model: e for e in (PassportExtractor(), CreditCardExtractor(), ReceiptExtractor())
+    e.model: e
+    for e in (
+        PassportExtractor(),
+        CreditCardExtractor(),
+        ReceiptExtractor(),
+        BizLicenseExtractor(),
+        IdCardExtractor(),
+        InvoiceExtractor(),
+    )
 }
-"""Built-in extractors by ``model`` (``name-card``, ``biz-license``, ``id-card``, ``medical-receipt``
-and ``invoice`` are not written yet)."""
+"""Built-in extractors by ``model`` (``name-card`` and ``medical-receipt`` are not written yet)."""
 
 
 def get_extractor(model: str) -> DocumentExtractor:

@@ -85,6 +85,9 @@ def format_date(text: str) -> dict[str, str] | None:
             day, year = int(groups["d"]), groups["y"]
             if len(year) == 2:
                 year = "20" + year
+            if month > 12 and day <= 12 and not groups.get("mon"):
+                # Month-first prints (US-style tills: 12/28/2017) are read when day-first cannot be.
+                day, month = month, day
             if 1 <= month <= 12 and 1 <= day <= 31:
                 return {"year": year, "month": f"{month:02d}", "day": f"{day:02d}"}
     return None
@@ -116,10 +119,11 @@ def format_money(text: str) -> str | None:
         return None
     raw = m.group().rstrip(".,")
     # A final separator followed by exactly two digits is a decimal point; the others group thousands.
-    dec = re.search(r"[.,](\d{2})$", raw)
+    dec = re.search(r"[.,](\d{1,2})$", raw)
     whole = raw[: dec.start()] if dec else raw
     digits = re.sub(r"[^\d-]", "", whole)
-    return f"{digits}.{dec.group(1)}" if dec else digits
+    # One decimal digit ("43.7") is a short-printed cent amount, never a thousands group.
+    return f"{digits}.{dec.group(1).ljust(2, '0')}" if dec else digits
 
 
 def digits_only(text: str) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.document import render_document_response
+from hanji.clova.key_values import render_key_values
 from hanji.clova.render import render_general_response
 from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
@@ -21,6 +22,7 @@ from hanji.core.errors import (
     UnknownServiceError,
 )
 from hanji.core.result import Document, Page
+from hanji.documents.key_values import pair_key_values
 from hanji.intake.fetch import fetch_image
 from hanji.intake.limits import IntakeLimits
 from hanji.services import stats, template_runs
@@ -99,6 +101,10 @@ def _general(
     body = render_general_response(
         request, document, timestamp_ms=int(time.time() * 1000), include_tables=request.enable_table_detection
     )
+    if request.enable_key_value:
+        # Hanji extension (docs/key-values.md): labels paired with values by layout, per page.
+        for entry, page in zip(body["images"], document.pages, strict=True):
+            entry["keyValues"] = render_key_values(pair_key_values(page), request.version)
     table_pages = sum(1 for p in document.pages if p.tables)
     return InvokeOutcome(body, len(document.pages), table_pages)
 
