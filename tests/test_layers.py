@@ -14,7 +14,7 @@ ALLOWED: dict[str, set[str]] = {
     "intake": {"core"},
     "clova": {"core"},
     "tables": {"core"},
-    "templates": {"core", "engines", "intake", "clova"},
+    "templates": {"core", "engines", "intake", "clova", "tables"},
     "documents": {"core"},
     "storage": {"core"},
     "pipeline": {"core", "engines", "intake", "clova", "tables", "templates", "documents"},

@@ -29,8 +29,8 @@ app.add_typer(db_app, name="db")
 app.add_typer(domain_app, name="domain")
 app.add_typer(key_app, name="key")
 app.add_typer(token_app, name="token")
-app.command("ocr")(ocr_command)
 app.add_typer(train_app, name="train")
+app.command("ocr")(ocr_command)
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
 
@@ -86,6 +86,37 @@ def serve(
         f"Hanji serving on http://{settings.host}:{settings.port}/ (data: {settings.data_dir.resolve()})"
     )
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level)
+
+
+@app.command()
+def worker(
+    concurrency: Annotated[
+        int | None, typer.Option("--concurrency", "-c", help="OCR processes [default: HANJI_WORKERS].")
+    ] = None,
+    queues: Annotated[
+        str | None,
+        typer.Option("--queues", "-Q", help="Comma list of queues [default: hanji.invoke,hanji.jobs]."),
+    ] = None,
+    loglevel: Annotated[str | None, typer.Option(help="Log level [env HANJI_LOG_LEVEL].")] = None,
+    data_dir: DataDir = None,
+) -> None:
+    """Run a Celery OCR worker (needs HANJI_BROKER_URL; same database and data dir as `hanji serve`)."""
+    from hanji.workers.celery_app import INVOKE_QUEUE, JOBS_QUEUE, create_celery_app
+
+    settings = _settings(data_dir)
+    if not settings.broker_url:
+        typer.secho("error: set HANJI_BROKER_URL (redis://… or amqp://…) to run a worker", err=True, fg="red")
+        raise typer.Exit(2)
+    celery = create_celery_app(settings, worker=True)
+    celery.worker_main(
+        [
+            "worker",
+            "--pool=prefork",  # one process per task: a crash or a leak stays in its process
+            f"--concurrency={concurrency or settings.worker_count}",
+            f"--queues={queues or f'{INVOKE_QUEUE},{JOBS_QUEUE}'}",
+            f"--loglevel={(loglevel or settings.log_level).upper()}",
+        ]
+    )
 
 
 @db_app.command("upgrade")

@@ -11,25 +11,62 @@ from fastapi import FastAPI
 from hanji import __version__
 from hanji.api.errors import install_error_handlers
 from hanji.api.metrics import build_metrics
-from hanji.api.routes import auth, console_data, domains, gateway, health, invoke, stats, templates
+from hanji.api.routes import auth, console_data, domains, gateway, health, invoke, jobs, stats, templates
 from hanji.api.throttle import FailedAuthThrottle
 from hanji.config import Settings
 from hanji.console import routes as console_routes
 from hanji.services import operators
 from hanji.services.executor import Executor, InlineExecutor, ProcessExecutor
+from hanji.services.job_runner import JobRunner, LocalJobRunner
+from hanji.services.job_runs import JobContext
+from hanji.services.jobs import jobs_to_resume
 from hanji.services.limits import RateLimiter
+from hanji.storage.blobs import BlobStore
 from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
 
 log = logging.getLogger("hanji")
 
 
 def build_executor(settings: Settings) -> Executor:
-    """Where invoke calls' OCR runs: local worker processes, or inline."""
+    """Where invoke calls' OCR runs: Celery workers when a broker is set, else local processes."""
+    if settings.broker_url:
+        from hanji.workers.celery_app import create_celery_app
+        from hanji.workers.executor import CeleryExecutor
+
+        return CeleryExecutor(create_celery_app(settings))
     if settings.executor == "inline":
         return InlineExecutor()
     pool = ProcessExecutor(workers=settings.worker_count, max_tasks_per_worker=settings.worker_max_tasks)
     pool.start()
     return pool
+
+
+def build_job_runner(settings: Settings, executor: Executor, ctx: JobContext) -> JobRunner:
+    """Where async jobs run: on the Celery workers with a broker, else on this process's threads."""
+    if settings.broker_url:
+        from hanji.workers.celery_app import create_celery_app
+        from hanji.workers.executor import CeleryExecutor
+        from hanji.workers.runner import CeleryJobRunner
+
+        app = executor.app if isinstance(executor, CeleryExecutor) else create_celery_app(settings)
+        return CeleryJobRunner(app)
+    return LocalJobRunner(ctx, threads=settings.worker_count)
+
+
+def resume_jobs(app: FastAPI) -> int:
+    """Dispatch the jobs an earlier process left unfinished; returns how many."""
+    runner: JobRunner = app.state.job_runner
+    with transaction(app.state.session_factory) as db:
+        job_ids = jobs_to_resume(db, include_running=runner.resumes_running)
+    try:
+        for job_id in job_ids:
+            runner.dispatch(job_id)
+    except Exception:  # a broker that is down must not keep the API from starting
+        log.exception("could not resume unfinished jobs; they are tried again at the next start")
+        return 0
+    if job_ids:
+        log.info("resumed %d unfinished job(s)", len(job_ids))
+    return len(job_ids)
 
 
 def create_app(settings: Settings, *, migrate: bool = True, executor: Executor | None = None) -> FastAPI:
@@ -50,7 +87,12 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
             # Printed once, on first start only; also in <data dir>/admin-password.txt (0600).
             log.warning("Created operator 'admin' with password: %s", boot.generated_password)
         app.state.executor = executor or build_executor(settings)
+        context = JobContext(app.state.session_factory, app.state.blobs, settings, app.state.executor)
+        app.state.job_context = context
+        app.state.job_runner = build_job_runner(settings, app.state.executor, context)
+        resume_jobs(app)
         yield
+        app.state.job_runner.close()
         if executor is None:  # a shared executor belongs to whoever passed it in
             app.state.executor.close()
         engine.dispose()
@@ -59,6 +101,7 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
+    app.state.blobs = BlobStore(settings.data_dir / "blobs")
     app.state.throttle = FailedAuthThrottle()
     app.state.rate_limiter = RateLimiter(per_minute=settings.rate_limit_per_minute)
     app.state.metrics = build_metrics()
@@ -72,6 +115,8 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
         templates.router,
         stats.router,
         console_data.router,
+        jobs.router,  # before invoke: its catch-all POST path would swallow …/jobs
+        jobs.webhook_router,
         invoke.router,
         console_routes.router,
     ):

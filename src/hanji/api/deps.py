@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from hanji.config import Settings
 from hanji.core.errors import AuthenticationRequired, CsrfFailed
 from hanji.services import operators
+from hanji.storage.database import transaction
 from hanji.storage.models import Operator
 
 SESSION_COOKIE = "hanji_session"
@@ -29,15 +30,8 @@ def get_settings(request: Request) -> Settings:
 
 def get_db(request: Request) -> Iterator[Session]:
     """One transaction per request: committed when the route returns, rolled back on error."""
-    session: Session = request.app.state.session_factory()
-    try:
+    with transaction(request.app.state.session_factory) as session:
         yield session
-        session.commit()
-    except BaseException:
-        session.rollback()
-        raise
-    finally:
-        session.close()
 
 
 SettingsDep = Annotated[Settings, Depends(get_settings)]

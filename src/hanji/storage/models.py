@@ -84,6 +84,8 @@ class Domain(Base):
     region: Mapped[str] = mapped_column(String(8))
     table_extraction: Mapped[bool] = mapped_column(Boolean, default=False)
     webhook_url: Mapped[str | None] = mapped_column(Text, default=None)
+    webhook_secret: Mapped[str | None] = mapped_column(String(64), default=None)
+    """HMAC key signing this domain's webhook bodies; made on first use, shown to operators only."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow)
 
@@ -168,3 +170,51 @@ class AuditEvent(Base):
     target: Mapped[str] = mapped_column(String(128))
     details: Mapped[dict[str, Any]] = mapped_column(default=dict)
     at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class Job(Base):
+    """An async invoke call: queued, run (split into page parts), finished with a result or an error."""
+
+    __tablename__ = "jobs"
+    id: Mapped[str] = mapped_column(String(32), primary_key=True)
+    domain_id: Mapped[int] = mapped_column(Integer, index=True)
+    endpoint_kind: Mapped[str] = mapped_column(String(16))
+    status: Mapped[str] = mapped_column(String(16), default="queued", index=True)
+    pages_total: Mapped[int] = mapped_column(Integer, default=0)
+    pages_done: Mapped[int] = mapped_column(Integer, default=0)
+    request: Mapped[dict[str, Any]] = mapped_column()
+    """The invoke request without the file bytes, plus the resolved languages and model."""
+    input_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    result_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    error_code: Mapped[str | None] = mapped_column(String(8), default=None)
+    error_message: Mapped[str | None] = mapped_column(Text, default=None)
+    webhook_url: Mapped[str | None] = mapped_column(Text, default=None)
+    webhook_attempts: Mapped[int] = mapped_column(Integer, default=0)
+    webhook_delivered_at: Mapped[datetime | None] = mapped_column(default=None)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    started_at: Mapped[datetime | None] = mapped_column(default=None)
+    finished_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    parts: Mapped[list[JobPart]] = relationship(
+        back_populates="job", cascade="all, delete-orphan", order_by="JobPart.index"
+    )
+
+
+class JobPart(Base):
+    """A run of consecutive pages of a job, OCR'd by one task; parts run in parallel."""
+
+    __tablename__ = "job_parts"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    job_id: Mapped[str] = mapped_column(ForeignKey("jobs.id", ondelete="CASCADE"))
+    index: Mapped[int] = mapped_column(Integer)
+    first_page: Mapped[int] = mapped_column(Integer)
+    page_count: Mapped[int] = mapped_column(Integer)
+    input_key: Mapped[str] = mapped_column(String(64))
+    result_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+
+    job: Mapped[Job] = relationship(back_populates="parts")
+
+    __table_args__ = (Index("ix_job_parts_job_index", "job_id", "index", unique=True),)

@@ -1,0 +1,131 @@
+"""Async jobs on invoke URLs (Hanji extension): ``POST {invoke URL}/jobs``, ``GET …/jobs/{jobId}``;
+and the domain's webhook settings for operators (``/api/v1/domains/{id}/webhook``)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from fastapi import APIRouter, Request
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from hanji.api.body import read_capped_body
+from hanji.api.deps import CurrentCaller, DbSession
+
+# The invoke route's own authorisation and body parsing, so a job accepts exactly what a call does.
+from hanji.api.routes.invoke import _authorise, _parse
+from hanji.clova.request import InvokeRequest
+from hanji.core.errors import OcrServiceError, RequestBodyInvalid, ValidationFailed
+from hanji.services import domains, jobs
+from hanji.services.gateway import ResolvedInvoke
+from hanji.services.job_runs import give_up
+from hanji.storage.database import transaction
+
+router = APIRouter(tags=["jobs"])
+webhook_router = APIRouter(prefix="/api/v1/domains", tags=["jobs"])
+
+
+def _webhook_from_body(request: Request, body: bytes) -> str | None:
+    """``webhook`` from a JSON body (a multipart call passes it as the ``?webhook=`` parameter)."""
+    if request.headers.get("content-type", "").lower().startswith("multipart/"):
+        return None
+    try:
+        value = json.loads(body).get("webhook")
+    except (ValueError, AttributeError):
+        return None
+    return value if isinstance(value, str) and value else None
+
+
+def _submit(request: Request, resolved: ResolvedInvoke, parsed: InvokeRequest, webhook: str | None) -> str:
+    state = request.app.state
+    state.rate_limiter.acquire(resolved.domain.id)
+    with transaction(state.session_factory) as db:
+        job = jobs.submit_job(
+            db,
+            blobs=state.blobs,
+            settings=state.settings,
+            resolved=resolved,
+            request=parsed,
+            webhook_url=webhook,
+        )
+        return job.id
+
+
+@router.post("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs", status_code=202)
+@router.post("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs", status_code=202)
+async def submit_job(
+    domain_id: str, invoke_key: str, suffix: str, request: Request, webhook: str | None = None
+) -> JSONResponse:
+    """Queue the call as a job; 202 with ``{"jobId"}`` (and ``Location``), then poll or await the webhook."""
+    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+    body = await read_capped_body(request, request.app.state.settings.max_body_bytes)
+    parsed = await _parse(request, body)
+    webhook_url = webhook or _webhook_from_body(request, body)
+    job_id = await run_in_threadpool(_submit, request, resolved, parsed, webhook_url)
+    # Committed first, dispatched second: a dispatch lost in a crash here is resumed at start-up.
+    try:
+        request.app.state.job_runner.dispatch(job_id)
+    except Exception as exc:  # the broker refused it: tell the client now rather than never
+        reason = "The OCR workers cannot be reached."
+        await run_in_threadpool(give_up, request.app.state.job_context, job_id, reason)
+        raise OcrServiceError(reason) from exc
+    return JSONResponse(
+        {"jobId": job_id}, status_code=202, headers={"Location": f"{request.url.path}/{job_id}"}
+    )
+
+
+def _view(request: Request, resolved: ResolvedInvoke, job_id: str) -> dict[str, Any]:
+    state = request.app.state
+    with transaction(state.session_factory) as db:
+        job = jobs.get_job(db, domain_id=resolved.domain.id, job_id=job_id)
+        return jobs.job_view(job, blobs=state.blobs)
+
+
+@router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}")
+@router.get("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}")
+async def read_job(
+    domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
+) -> JSONResponse:
+    """The job's status and progress; its CLOVA response once succeeded, its error once failed."""
+    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+    return JSONResponse(await run_in_threadpool(_view, request, resolved, job_id))
+
+
+class WebhookUpdate(BaseModel):
+    webhook_url: str | None = None
+    regenerate_secret: bool = False
+
+
+def _webhook_view(domain_id: int, url: str | None, secret: str) -> dict[str, Any]:
+    return {
+        "domain_id": domain_id,
+        "webhook_url": url,
+        "webhook_secret": secret,
+        "signature_header": "X-Hanji-Signature",
+    }
+
+
+@webhook_router.get("/{domain_id}/webhook")
+def read_webhook(domain_id: int, caller: CurrentCaller, db: DbSession) -> dict[str, Any]:
+    """The domain's webhook URL and signing secret (operators only; made on first read)."""
+    domain = domains.get_domain(db, domain_id=domain_id)
+    return _webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
+
+
+@webhook_router.put("/{domain_id}/webhook")
+def update_webhook(
+    domain_id: int, body: WebhookUpdate, caller: CurrentCaller, db: DbSession
+) -> dict[str, Any]:
+    """Set the URL every job result of the domain is POSTed to (null: none); optionally a new secret."""
+    domain = domains.get_domain(db, domain_id=domain_id)
+    if body.webhook_url:
+        try:
+            jobs.check_webhook_url(body.webhook_url)
+        except RequestBodyInvalid as exc:
+            raise ValidationFailed(exc.reason, details={"field": "webhook_url"}) from None
+    domain.webhook_url = body.webhook_url or None
+    if body.regenerate_secret:
+        domain.webhook_secret = None
+    return _webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
