@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from hanji.clova.errors import render_error_body
 from hanji.core.errors import (
     ClovaError,
     HanjiError,
@@ -34,22 +35,12 @@ def management_body(error: HanjiError) -> dict[str, Any]:
     return {"error": {"code": error.code, "message": error.message, "details": error.details}}
 
 
-def clova_body(error: ClovaError, *, path: str, trace_id: str) -> dict[str, Any]:
-    return {
-        "code": error.code,
-        "message": error.message,
-        "path": path,
-        "traceId": trace_id,
-        "timestamp": int(time.time() * 1000),
-    }
-
-
 def error_response(request: Request, error: HanjiError) -> JSONResponse:
     path = request.url.path
     if is_invoke_path(path):
         clova = error if isinstance(error, ClovaError) else UnknownServiceError()
         trace_id = getattr(request.state, "trace_id", None) or uuid.uuid4().hex
-        body = clova_body(clova, path=path, trace_id=trace_id)
+        body = render_error_body(clova, path=path, trace_id=trace_id, timestamp_ms=int(time.time() * 1000))
         return JSONResponse(body, status_code=clova.http_status, headers=clova.headers)
     return JSONResponse(management_body(error), status_code=error.http_status, headers=error.headers)
 
