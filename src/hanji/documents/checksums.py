@@ -85,3 +85,23 @@ def rrn_check_digit(payload: str) -> str:
         if rrn_valid(payload + c):
             return c
     raise ValueError(f"not 12 digits: {payload!r}")
+
+
+def jp_corporate_number_valid(number: str) -> bool:
+    """Japanese 法人番号 (13 digits; also the digits of an 適格請求書 registration number ``T…``).
+
+    The leading digit checks the other twelve: ``9 - Σ(Pn × Qn) mod 9`` with Pn the n-th digit
+    counted from the right and Qn = 1 for odd n, 2 for even n (National Tax Agency).
+    """
+    if len(number) != 13 or not number.isdigit():
+        return False
+    total = sum(int(ch) * (1 if n % 2 else 2) for n, ch in enumerate(reversed(number[1:]), start=1))
+    return 9 - total % 9 == int(number[0])
+
+
+def jp_corporate_check_digit(base: str) -> str:
+    """The leading check digit completing a 12-digit 法人番号 ``base``."""
+    for c in "123456789":
+        if jp_corporate_number_valid(c + base):
+            return c
+    raise ValueError(f"not 12 digits: {base!r}")

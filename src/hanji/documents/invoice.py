@@ -1,5 +1,8 @@
 """``invoice`` (Hanji extension): Korean 세금계산서 — supplier and buyer blocks, item table, totals.
 
+Japanese and English invoices are read by :mod:`hanji.documents.invoice_foreign`, chosen by the
+page's script.
+
 The two parties are printed side by side with the same labels, so the page is cut at the buyer
 block's left edge and each half is read as a form of its own.
 """
@@ -14,8 +17,10 @@ import numpy as np
 from hanji.core.result import Line, Page
 from hanji.documents.biz_license import BIZ_NUMBER
 from hanji.documents.checksums import biz_number_valid
+from hanji.documents.invoice_foreign import extract_foreign
 from hanji.documents.invoice_items import find_items
 from hanji.documents.labelled import Labelled, find_labelled, label_pattern, merged_rows
+from hanji.documents.language import estimate_language
 from hanji.documents.values import ValueObject, digits_only, format_date, value_object
 
 # Won amounts have no decimals; Tesseract reads some thousands commas as dots, so both are separators.
@@ -86,7 +91,7 @@ def _first_row(rows: list[Line], pattern: re.Pattern[str]) -> int | None:
 
 
 class InvoiceExtractor:
-    """세금계산서 → ``invoice`` {supplier, buyer, issueDate, items, totals}; single value objects."""
+    """세금계산서 / 請求書 / invoice → ``invoice`` {supplier, buyer, issueDate, items, totals}."""
 
     model = "invoice"
     result_key = "invoice"
@@ -95,6 +100,9 @@ class InvoiceExtractor:
         return True
 
     def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+        lang = estimate_language(page)
+        if lang != "ko":  # kanji without kana (a short 請求書) is still read as Japanese
+            return extract_foreign(page, "en" if lang == "en" else "ja")
         rows = merged_rows(page)
         out: dict[str, Any] = {}
         date_row = _first_row(rows, label_pattern("작성일자", "작성일", "발행일"))

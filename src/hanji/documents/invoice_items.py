@@ -1,8 +1,10 @@
-"""The item table of a 세금계산서: columns located by their header labels, cells by nearest column."""
+"""Item tables (세금계산서, 請求書, invoices, 진료비 영수증): columns by header label, cells by column."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from hanji.core.result import Line, Word
 from hanji.documents.labelled import label_pattern
@@ -19,17 +21,40 @@ _NAME = label_pattern("품목", "품명")
 _END = label_pattern("합계", "총액", "비고")
 
 
+@dataclass(frozen=True, slots=True)
+class ItemTable:
+    """What one kind of item table prints.
+
+    Attributes:
+        columns: ``(key, keyText, header pattern)`` of each numeric column, left to right.
+        name: Header label of the item-name column (its row is the header row).
+        end: A row matching this ends the items (totals, remarks).
+        name_key_text: ``keyText`` of the item names.
+        amount: Normalises an amount's text (won: digits only; yen/dollars keep decimals).
+    """
+
+    columns: tuple[tuple[str, str, re.Pattern[str]], ...]
+    name: re.Pattern[str]
+    end: re.Pattern[str]
+    name_key_text: str = "품목"
+    amount: Callable[[str], str] = digits_only
+
+
+TAX_INVOICE = ItemTable(_COLUMNS, _NAME, _END)
+"""The Korean 세금계산서 item table (수량, 단가, 공급가액, 세액)."""
+
+
 def _centre_x(words: tuple[Word, ...]) -> float:
     return sum(w.quad.center.x for w in words) / len(words)
 
 
-def _header(rows: list[Line]) -> tuple[int, dict[str, float]] | None:
+def _header(rows: list[Line], table: ItemTable) -> tuple[int, dict[str, float]] | None:
     """Index of the header row and the centre x of each numeric column's label."""
     for i, row in enumerate(rows):
-        if not _NAME.search(row.text):
+        if not table.name.search(row.text):
             continue
         cols: dict[str, float] = {}
-        for key, _, pattern in _COLUMNS:
+        for key, _, pattern in table.columns:
             m = pattern.search(row.text)
             words = words_between(row, m.start(), m.end()) if m else ()
             if words:
@@ -39,25 +64,34 @@ def _header(rows: list[Line]) -> tuple[int, dict[str, float]] | None:
     return None
 
 
-def find_items(rows: list[Line], money: re.Pattern[str]) -> tuple[list[dict[str, ValueObject]], int]:
+def find_items(
+    rows: list[Line], money: re.Pattern[str], table: ItemTable = TAX_INVOICE
+) -> tuple[list[dict[str, ValueObject]], int]:
     """Item rows between the header and the totals row, and the index of the row after the last item.
 
-    Numeric words go to the nearest numeric column; the other words, left of the first numeric
-    column, make the item name.
+    Numeric words go to the nearest numeric column (in order when a row fills every column: labels
+    are centred over right-aligned numbers, so nearest can slip by one); the other words, left of
+    the first numeric column, make the item name.
     """
-    head = _header(rows)
+    head = _header(rows, table)
     if head is None:
         return [], 0
     start, cols = head
     items: list[dict[str, ValueObject]] = []
     i = start + 1
-    while i < len(rows) and not _END.search(rows[i].text):
+    first_col = min(cols.values())
+    while i < len(rows) and not table.end.search(rows[i].text):
         cells: dict[str, list[Word]] = {}
         name: list[Word] = []
-        first_col = min(cols.values())
+        numbers = [w for w in rows[i].words if money.fullmatch(w.text) and w.quad.center.x > first_col / 2]
+        in_order = len(numbers) == len(cols)
         for word in rows[i].words:
-            if money.fullmatch(word.text):
-                key = min(cols, key=lambda k: abs(cols[k] - word.quad.center.x))
+            if word in numbers:
+                key = (
+                    sorted(cols, key=cols.__getitem__)[numbers.index(word)]
+                    if in_order
+                    else min(cols, key=lambda k: abs(cols[k] - word.quad.center.x))
+                )
                 cells.setdefault(key, []).append(word)
             elif word.quad.center.x < first_col:
                 name.append(word)
@@ -67,13 +101,13 @@ def find_items(rows: list[Line], money: re.Pattern[str]) -> tuple[list[dict[str,
         item: dict[str, ValueObject] = {}
         if name:
             text = " ".join(w.text for w in name)
-            item["name"] = value_object(text, name, key_text="품목")
-        for key, key_text, _ in _COLUMNS:
+            item["name"] = value_object(text, name, key_text=table.name_key_text)
+        for key, key_text, _ in table.columns:
             if key in cells:
                 words = cells[key]
                 text = " ".join(w.text for w in words)
                 item[key] = value_object(
-                    text, words, formatted={"value": digits_only(text)}, key_text=key_text
+                    text, words, formatted={"value": table.amount(text)}, key_text=key_text
                 )
         items.append(_cross_check(item))
     return items, i

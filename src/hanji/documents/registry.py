@@ -7,6 +7,8 @@ from hanji.documents.contract import DocumentExtractor
 from hanji.documents.credit_card import CreditCardExtractor
 from hanji.documents.id_card import IdCardExtractor
 from hanji.documents.invoice import InvoiceExtractor
+from hanji.documents.medical_receipt import MedicalReceiptExtractor
+from hanji.documents.name_card import NameCardExtractor
 from hanji.documents.passport import PassportExtractor
 from hanji.documents.receipt import ReceiptExtractor
 
@@ -19,9 +21,11 @@ EXTRACTORS: dict[str, DocumentExtractor] = {
         BizLicenseExtractor(),
         IdCardExtractor(),
         InvoiceExtractor(),
+        NameCardExtractor(),
+        MedicalReceiptExtractor(),
     )
 }
-"""Built-in extractors by ``model`` (``name-card`` and ``medical-receipt`` are not written yet)."""
+"""Built-in extractors by ``model``."""
 
 
 def get_extractor(model: str) -> DocumentExtractor:

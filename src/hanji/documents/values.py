@@ -55,8 +55,8 @@ def value_object(
 
 
 _DATE_PATTERNS = (
-    # 2024-01-31, 2024.1.31, 2024/01/31, 2024년 1월 31일
-    re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-./년]\s*(?P<m>\d{1,2})\s*[-./월]\s*(?P<d>\d{1,2})"),
+    # 2024-01-31, 2024.1.31, 2024/01/31, 2024년 1월 31일, 2024年1月31日
+    re.compile(r"(?P<y>(?:19|20)\d\d)\s*[-./년年]\s*(?P<m>\d{1,2})\s*[-./월月]\s*(?P<d>\d{1,2})"),
     # 31/01/2024, 31-01-24 (day first: SROIE, Europe, Asia outside Korea/Japan/China)
     re.compile(r"(?<!\d)(?P<d>\d{1,2})\s*[-./]\s*(?P<m>\d{1,2})\s*[-./]\s*(?P<y>(?:19|20)?\d\d)(?!\d)"),
     # 31 Jan 2024, 31-JAN-24
@@ -65,7 +65,15 @@ _DATE_PATTERNS = (
     ),
     # 20240131
     re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)(?P<m>[01]\d)(?P<d>[0-3]\d)(?!\d)"),
+    # March 15, 2024 / Mar. 15th 2024 (English invoices and letters)
+    re.compile(
+        r"(?<![A-Za-z])(?P<mon>[A-Za-z]{3})[A-Za-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*"
+        r"(?P<y>(?:19|20)\d\d)(?!\d)"
+    ),
 )
+# Japanese era years: 令和 1 = 2019, 平成 1 = 1989 (元年 is year 1).
+_ERAS = {"令和": 2018, "平成": 1988}
+_ERA_DATE = re.compile(r"(?P<era>令和|平成)\s*(?P<n>\d{1,2}|元)\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})")
 _MONTHS = {
     m: i + 1
     for i, m in enumerate(
@@ -75,7 +83,14 @@ _MONTHS = {
 
 
 def format_date(text: str) -> dict[str, str] | None:
-    """``{"year", "month", "day"}`` (zero-padded strings) for the first plausible date in ``text``."""
+    """``{"year", "month", "day"}`` (zero-padded strings) for the first plausible date in ``text``.
+
+    Japanese era dates (``令和6年3月15日``) are converted to the Gregorian year.
+    """
+    era = _ERA_DATE.search(text)
+    if era is not None:
+        gregorian = _ERAS[era["era"]] + (1 if era["n"] == "元" else int(era["n"]))
+        text = f"{gregorian}-{era['m']}-{era['d']}"
     for pattern in _DATE_PATTERNS:
         for m in pattern.finditer(text):
             groups = m.groupdict()
