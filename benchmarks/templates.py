@@ -30,7 +30,8 @@ from tests.templates.forms import (
 )
 
 from hanji.intake.limits import IntakeLimits
-from hanji.templates.flow import read_with_templates
+from hanji.templates.candidates import decode_sample
+from hanji.templates.flow import read_sample_title, read_with_templates
 from hanji.templates.values import normalise
 
 JAPANESE_FORM = FormSpec(
@@ -179,6 +180,10 @@ def build_templates() -> list[dict[str, Any]]:
     for k, (lang, form) in enumerate(FORMS.items(), start=1):
         blank, definition = render_form(form)
         sample = to_png(blank)
+        # As the API saves a template: the title text is read from the sample once, here.
+        box = definition["title"]["box"]
+        title = read_sample_title(decode_sample(sample), tuple(box), [lang])
+        definition["sample"] = {"width": blank.width, "height": blank.height, "title_text": title}
         templates.append(
             {
                 "id": k,

@@ -52,6 +52,7 @@ def test_template_crud_deploy_and_sample(api: TestClient) -> None:
         "title",
         "fields",
         "tables",
+        "combine",
         "stage",
         "version",
         "validation_url",
@@ -61,6 +62,8 @@ def test_template_crud_deploy_and_sample(api: TestClient) -> None:
     assert template["sample"]["width"] == 1000 and template["sample"]["height"] == 1300
     assert template["sample"]["image_url"] == f"http://hanji.test{base}/{template['id']}/sample"
     assert template["stage"] == "draft" and template["version"] == 1
+    # The title was given without its text: read from the sample once, now, not on every call.
+    assert template["sample"]["title_text"] == "회원 가입 신청서"
     assert template["fields"][1]["boxes"] == [[float(v) for v in b] for b in DEFINITION["fields"][1]["boxes"]]
     sample = api.get(f"{base}/{template['id']}/sample")
     assert sample.status_code == 200 and sample.headers["content-type"] == "image/png"
@@ -73,8 +76,19 @@ def test_template_crud_deploy_and_sample(api: TestClient) -> None:
     assert patched.status_code == 200, patched.text
     assert patched.json()["version"] == 2 and patched.json()["name"] == "membership v2"
     assert patched.json()["validation_url"] == "http://x.test/v"
+    assert patched.json()["sample"]["title_text"] == "회원 가입 신청서"  # kept: sample and title unchanged
+    titled = api.patch(
+        f"{base}/{template['id']}", json={"title": {"box": [200, 60, 720, 70], "text": "가입서"}}
+    )
+    assert titled.json()["title"]["text"] == "가입서" and titled.json()["sample"]["title_text"] is None
+    combined = api.patch(
+        f"{base}/{template['id']}", json={"combine": [{"name": "contact", "fields": ["name", "email"]}]}
+    )
+    assert combined.status_code == 200, combined.text
+    assert combined.json()["combine"] == [{"name": "contact", "fields": ["name", "email"], "separator": " "}]
 
     deployed = api.post(f"{base}/{template['id']}/deploy", json={"stage": "service"})
+    assert deployed.json()["version"] == 4
     assert deployed.json()["stage"] == "service"
     assert api.post(f"{base}/{template['id']}/deploy", json={"stage": "prod"}).status_code == 422
     assert api.post(f"{base}/{template['id']}/undeploy").json()["stage"] == "draft"
@@ -202,6 +216,20 @@ def test_infer_reads_a_distorted_photo_and_asks_the_validation_server(
     body["images"][0]["templateIds"] = [other["id"]]
     missed = api.post(path, json=body, headers={"X-OCR-SECRET": secret}).json()["images"][0]
     assert missed["inferResult"] == "FAILURE" and missed["message"] == "NOT_FOUND: not found matched template"
+
+    # Statistics per template: the matched call counts under its template, the unmatched one under none.
+    [row] = api.get("/api/v1/stats/calls", params={"template_id": template["id"]}).json()["data"]
+    assert (row["domain_id"], row["template_id"], row["calls"], row["success"]) == (
+        domain["id"],
+        template["id"],
+        1,
+        1,
+    )
+    rows = api.get("/api/v1/stats/calls", params={"domain_id": domain["id"]}).json()["data"]
+    assert sorted((r["template_id"] or 0, r["calls"], r["failure"]) for r in rows) == [
+        (0, 1, 1),
+        (template["id"], 1, 0),
+    ]
 
 
 @pytest.mark.slow

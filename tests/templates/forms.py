@@ -48,6 +48,9 @@ class FormSpec:
     seed: int = 0
     footer: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+    table_columns: tuple[int, ...] = ()
+    """Widths of a ruled table drawn under the fields (none when empty); ``values["items"]`` fills it."""
+    table_rows: int = 0
 
 
 def _font(language: str, size: int, *, bold: bool = False) -> ImageFont.FreeTypeFont:
@@ -135,10 +138,41 @@ def render_form(spec: FormSpec, values: dict[str, Any] | None = None) -> tuple[I
     draw.line([40, y + 10, 960, y + 10], fill="black", width=2)
     if spec.footer:
         draw.text((60, y + 30), spec.footer, font=label_font, fill="black")
+    tables: list[dict[str, Any]] = []
+    if spec.table_columns:
+        box = _draw_table(draw, spec, (60, y + 90), values.get("items") or [], value_font)
+        tables.append({"name": "items", "box": [box[0] - 15, box[1] - 15, box[2] + 30, box[3] + 30]})
     for k in range(4):  # a stamp-like grid at the bottom right: more landmarks
         draw.rectangle([700 + 60 * k, 1150, 750 + 60 * k, 1230], outline="black", width=2)
-    definition = {"title": {"box": title_box}, "fields": fields, "tables": []}
+    definition = {"title": {"box": title_box}, "fields": fields, "tables": tables}
     return image, definition
+
+
+def _draw_table(
+    draw: ImageDraw.ImageDraw,
+    spec: FormSpec,
+    origin: tuple[int, int],
+    rows: list[list[str]],
+    font: ImageFont.FreeTypeFont,
+) -> list[int]:
+    """A ruled grid of ``table_rows`` rows; returns its ``[x, y, w, h]``."""
+    x0, y0 = origin
+    row_height = 56
+    width = sum(spec.table_columns)
+    height = row_height * spec.table_rows
+    draw.rectangle([x0, y0, x0 + width, y0 + height], outline="black", width=2)
+    for r in range(1, spec.table_rows):
+        draw.line([x0, y0 + r * row_height, x0 + width, y0 + r * row_height], fill="black", width=2)
+    x = x0
+    for w in spec.table_columns[:-1]:
+        x += w
+        draw.line([x, y0, x, y0 + height], fill="black", width=2)
+    for r, row in enumerate(rows[: spec.table_rows]):
+        x = x0
+        for w, text in zip(spec.table_columns, row, strict=False):
+            draw.text((x + 12, y0 + r * row_height + 10), text, font=font, fill=(20, 20, 90))
+            x += w
+    return [x0, y0, width, height]
 
 
 # --- distortions --------------------------------------------------------------------------
@@ -220,4 +254,13 @@ KOREAN_FORM = FormSpec(
     ),
     footer="위 내용이 사실임을 확인합니다.",
     seed=1,
+)
+
+TABLE_FORM = FormSpec(
+    title="Parts Order",
+    language="en",
+    fields=(FieldSpec("buyer", "Buyer", "line", "text", 420), FieldSpec("rush", "Rush", "checkbox")),
+    seed=5,
+    table_columns=(300, 160, 200),
+    table_rows=3,
 )

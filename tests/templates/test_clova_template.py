@@ -110,3 +110,49 @@ def test_v1_uses_bounding_and_no_match_is_a_failure() -> None:
     assert missed["inferResult"] == "FAILURE" and missed["message"] == NOT_MATCHED_MESSAGE
     assert missed["matchedTemplate"] is None and missed["fields"] == []
     assert missed["validationResult"] == {"result": "NO_REQUESTED"}
+
+
+TABLE: dict[str, Any] = {
+    "quad": QUAD,
+    "confidence": 0.9,
+    "cells": [
+        {
+            "row": 0,
+            "column": 1,
+            "row_span": 1,
+            "column_span": 1,
+            "quad": QUAD,
+            "lines": [{"words": [{"text": "12", "quad": QUAD, "confidence": 0.95}]}],
+            "confidence": 0.95,
+        },
+        {"row": 0, "column": 0, "row_span": 1, "column_span": 1, "quad": QUAD, "lines": []},
+    ],
+}
+
+
+def test_combine_result_and_table_areas_follow_fields() -> None:
+    page = {
+        **PAGE,
+        "combine": [{"name": "contact", "text": "김민수 01048217735"}],
+        "tables": [
+            {"name": "items", "quad": QUAD, "table": TABLE},
+            {"name": "notes", "quad": QUAD, "table": None},
+        ],
+    }
+    [entry] = render_template_response(request(), [page], timestamp_ms=5)["images"]
+    assert list(entry)[-3:] == ["fields", "combineResult", "tables"]
+    assert entry["combineResult"] == [{"name": "contact", "inferText": "김민수 01048217735"}]
+    items, notes = entry["tables"]
+    assert list(items) == ["name", "cells", "boundingPoly", "inferConfidence"]
+    first, second = items["cells"]
+    assert (first["rowIndex"], first["columnIndex"], first["cellTextLines"]) == (0, 0, [])
+    assert first["inferConfidence"] == 1.0
+    assert second["cellTextLines"][0]["cellWords"][0]["inferText"] == "12"
+    assert notes == {
+        "name": "notes",
+        "cells": [],
+        "boundingPoly": items["boundingPoly"],
+        "inferConfidence": 0.0,
+    }
+    [plain] = render_template_response(request(), [PAGE], timestamp_ms=5)["images"]
+    assert "combineResult" not in plain and "tables" not in plain

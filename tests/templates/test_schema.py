@@ -70,3 +70,53 @@ def test_errors_name_the_bad_field(change: dict[str, Any], where: str) -> None:
         parse_definition(definition(**change), sample_size=(800, 1000))
     assert caught.value.details["field"] == where
     assert caught.value.message.startswith(where)
+
+
+def test_combinations_checkbox_text_and_case_round_trip() -> None:
+    body = definition(
+        combine=[
+            {"name": "contact", "fields": ["memo", "phone"], "separator": "/"},
+            {"name": "m", "fields": ["memo"]},
+        ]
+    )
+    body["fields"][1]["checkbox_text"] = {"checked": "V", "unchecked": ""}
+    body["fields"].append(
+        {"name": "plate", "boxes": [[10, 500, 300, 30]], "value_type": "alnum", "case": "upper"}
+    )
+    parsed = parse_definition(body, sample_size=(800, 1000))
+    assert parsed.combine[0].fields == ("memo", "phone") and parsed.combine[0].separator == "/"
+    assert parsed.combine[1].separator == " "
+    assert parsed.fields[1].checkbox_text == ("V", "")
+    assert parsed.fields[3].case == "upper"
+    assert parse_definition(parsed.export()).export() == parsed.export()
+    assert parsed.export()["fields"][1]["checkbox_text"] == {"checked": "V", "unchecked": ""}
+    assert "checkbox_text" not in parsed.export()["fields"][0]
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        ({"combine": [{"name": "c", "fields": ["nope"]}]}, "combine[0].fields"),
+        ({"combine": [{"name": "c", "fields": []}]}, "combine[0].fields"),
+        ({"combine": [{"name": "c", "fields": ["memo"], "separator": 3}]}, "combine[0].separator"),
+        ({"combine": [{"name": "c", "fields": ["memo"]}, {"name": "c", "fields": ["memo"]}]}, "combine"),
+        ({"combine": "memo"}, "combine"),
+        (
+            {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "checkbox_text": {"checked": "V"}}]},
+            "fields[0] (x).checkbox_text",
+        ),
+        (
+            {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "checkbox": True, "checkbox_text": "V"}]},
+            "fields[0] (x).checkbox_text",
+        ),
+        ({"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "case": "upper"}]}, "fields[0] (x).case"),
+        (
+            {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "value_type": "alnum", "case": "title"}]},
+            "fields[0] (x).case",
+        ),
+    ],
+)
+def test_combination_and_conversion_errors_name_the_part(change: dict[str, Any], where: str) -> None:
+    with pytest.raises(ValidationFailed) as caught:
+        parse_definition(definition(**change), sample_size=(800, 1000))
+    assert caught.value.details["field"] == where

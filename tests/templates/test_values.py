@@ -6,7 +6,7 @@ import pytest
 
 from hanji.templates.schema import parse_definition
 from hanji.templates.validation import check_fields
-from hanji.templates.values import normalise
+from hanji.templates.values import fit_case, follow_case, normalise
 
 
 @pytest.mark.parametrize(
@@ -52,3 +52,28 @@ def test_field_rules_give_the_validation_verdict() -> None:
     assert check_fields(fields, {"id": ""})["message"] == "id: required"
     assert check_fields(fields, {"id": "90031"})["result"] == "INVALID"
     assert check_fields(fields[1:], {"memo": ""}) == {"result": "NO_REQUESTED"}
+
+
+@pytest.mark.parametrize(
+    ("read", "expected"),
+    [
+        ("AB12c34", "AB12C34"),  # the benchmark's one miss: a lone small c among capitals
+        ("ab12C34", "ab12c34"),
+        ("x9z", "x9z"),  # no letter that tells its case: left as read
+        ("Ab1c", "Ab1c"),  # one capital, one small: undecided
+        ("AB-12 o5", "AB-12O5"),
+    ],
+)
+def test_alnum_same_shape_letters_follow_the_value_case(read: str, expected: str) -> None:
+    assert normalise("alnum", read) == expected
+
+
+def test_case_option_and_regex_fit_the_case() -> None:
+    assert fit_case("ab12c", case="upper", regex=None) == "AB12C"
+    assert fit_case("AB12C", case="lower", regex=None) == "ab12c"
+    assert fit_case("Ab12c", case=None, regex="[A-Z]{2}[0-9]{2}[A-Z]") == "AB12C"
+    assert fit_case("Ab12c", case=None, regex="[a-z]{2}[0-9]{2}[a-z]") == "ab12c"
+    assert fit_case("Ab12c", case=None, regex="[A-Za-z0-9]+") == "Ab12c"  # accepted as read
+    assert fit_case("Ab12c", case=None, regex="[0-9]+") == "Ab12c"  # no case fits: unchanged
+    assert fit_case("Ab12c", case=None, regex=None) == "Ab12c"
+    assert follow_case("c", "AB12c34") == "C"

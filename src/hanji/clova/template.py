@@ -2,7 +2,7 @@
 
 The input is plain data, one dict per page, as ``hanji.templates.flow`` produces it:
 ``{"index", "width", "height", "error", "template": {"id", "name"} | None, "title"?, "fields"?,
-"validation"?}`` with every ``quad`` already in the input image's pixels.
+"combine"?, "tables"?, "validation"?}`` with every ``quad`` already in the input image's pixels.
 """
 
 from __future__ import annotations
@@ -13,7 +13,9 @@ from typing import Any, Final
 from hanji.clova.common import VALIDATION_NOT_REQUESTED, new_uid
 from hanji.clova.geometry import confidence, polygon_item
 from hanji.clova.request import InvokeRequest
+from hanji.clova.tables import render_table
 from hanji.core.geometry import Quad
+from hanji.core.result import Table
 
 NOT_MATCHED_MESSAGE: Final = "NOT_FOUND: not found matched template"
 
@@ -76,6 +78,17 @@ def render_field(field: Mapping[str, Any], version: str) -> dict[str, Any]:
     return item
 
 
+def render_table_area(area: Mapping[str, Any], version: str) -> dict[str, Any]:
+    """One ``tables[]`` item: the area's name, then the table in CLOVA's General shape.
+
+    An area where no ruled table was found keeps its place: no cells, the area's polygon, confidence 0.
+    """
+    table = area.get("table")
+    if table is None:
+        return {"name": area["name"], "cells": [], **_polygon(area["quad"], version), "inferConfidence": 0.0}
+    return {"name": area["name"], **render_table(Table.from_dict(table), version)}
+
+
 def converted_info(page: Mapping[str, Any]) -> dict[str, Any]:
     width, height = int(page["width"]), int(page["height"])
     return {
@@ -88,7 +101,8 @@ def converted_info(page: Mapping[str, Any]) -> dict[str, Any]:
 
 def render_template_page(page: Mapping[str, Any], *, name: str, version: str, uid: str) -> dict[str, Any]:
     """One entry: ``uid, name, inferResult, message, matchedTemplate, validationResult,
-    convertedImageInfo, title, fields``."""
+    convertedImageInfo, title, fields`` (+ ``combineResult`` when the template combines fields,
+    + ``tables`` when it has table areas: one item per area, in the template's order)."""
     template = page.get("template")
     if page.get("error"):
         infer_result, message = "ERROR", str(page["error"])
@@ -112,4 +126,8 @@ def render_template_page(page: Mapping[str, Any], *, name: str, version: str, ui
         else None
     )
     entry["fields"] = [render_field(f, version) for f in page.get("fields", [])]
+    if "combine" in page:
+        entry["combineResult"] = [{"name": c["name"], "inferText": c["text"]} for c in page["combine"]]
+    if "tables" in page:
+        entry["tables"] = [render_table_area(t, version) for t in page["tables"]]
     return entry

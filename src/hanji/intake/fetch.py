@@ -14,6 +14,8 @@ import ssl
 import threading
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
 
 import httpx
 
@@ -64,6 +66,49 @@ def fetch_image(
                 return outcome
             current = _parse(str(current.join(outcome)))  # a redirect: check the next hop afresh
     raise RequestBodyInvalid(f"url unfetchable: more than {max_redirects} redirects")
+
+
+@dataclass(frozen=True)
+class PinnedTarget:
+    """Where to send a request so that it reaches one checked address, whatever DNS answers later.
+
+    Send to ``url`` (the host replaced by the IP) with ``headers`` (the original ``Host``) and
+    ``extensions`` (the TLS server name, for https), through a client built with ``trust_env=False``,
+    ``follow_redirects=False`` and ``verify=tls_context()``.
+    """
+
+    url: httpx.URL
+    address: IPAddress
+    headers: dict[str, str]
+    extensions: dict[str, Any]
+
+
+def pin(url: httpx.URL, address: IPAddress) -> PinnedTarget:
+    """The request target for ``url`` connecting to ``address`` (already checked)."""
+    host = url.raw_host.decode("ascii")
+    extensions: dict[str, Any] = {"sni_hostname": host} if url.scheme == "https" else {}
+    return PinnedTarget(
+        url.copy_with(host=str(address)), address, {"Host": url.netloc.decode("ascii")}, extensions
+    )
+
+
+def resolve_pinned(url: str, *, allow: Sequence[str], timeout_s: float) -> list[PinnedTarget]:
+    """Check an http(s) URL against the address policy and pin it: one target per checked address.
+
+    For callers other than ``fetch_image`` (e.g. a template's validation server) that must not be led
+    to an internal address by DNS rebinding. Redirects are theirs to refuse (or check again with this).
+
+    Raises:
+        RequestBodyInvalid: ``url refused: ...`` (not allowed) or ``url unfetchable: ...`` (unresolvable).
+    """
+    parsed = _parse(url)
+    addresses = _checked_addresses(parsed, AddressPolicy.parse(allow), time.monotonic() + timeout_s)
+    return [pin(parsed, address) for address in addresses]
+
+
+def tls_context() -> ssl.SSLContext:
+    """The shared TLS context pinned requests verify with (the server name comes from ``PinnedTarget``)."""
+    return _tls_context()
 
 
 @functools.cache
@@ -131,17 +176,16 @@ def _get(
 ) -> bytes | str:
     """GET ``url`` through the first reachable checked address; a redirect returns its Location."""
     host = url.raw_host.decode("ascii")
-    headers = {"Host": url.netloc.decode("ascii"), "Accept": "image/*, application/pdf, */*"}
-    extensions = {"sni_hostname": host} if url.scheme == "https" else {}
     last_error: Exception | None = None
     for address in addresses:
         remaining = deadline - time.monotonic()
         if remaining <= 0:
             break
-        pinned = url.copy_with(host=str(address))
+        target = pin(url, address)
+        headers = {**target.headers, "Accept": "image/*, application/pdf, */*"}
         try:
             with client.stream(
-                "GET", pinned, headers=headers, extensions=extensions, timeout=remaining
+                "GET", target.url, headers=headers, extensions=target.extensions, timeout=remaining
             ) as response:
                 if response.has_redirect_location:
                     return response.headers["location"]

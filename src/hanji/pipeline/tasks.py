@@ -70,11 +70,20 @@ def _template(
     )
 
 
+def _template_title(*, sample: bytes, box: list[float], languages: list[str]) -> str:
+    from hanji.templates.candidates import decode_sample
+    from hanji.templates.flow import read_sample_title
+
+    x, y, w, h = (float(v) for v in box)
+    return read_sample_title(decode_sample(sample), (x, y, w, h), languages)
+
+
 TASKS: dict[str, Callable[..., Any]] = {
     "ping": _ping,
     "general": _general,
     "document": _document,
     "template": _template,
+    "template_title": _template_title,
 }
 
 

@@ -40,6 +40,8 @@ class InvokeOutcome:
     body: dict[str, Any]
     pages: int
     table_pages: int
+    template_id: int | None = None
+    """Template calls: the matched template, so statistics can be asked per template."""
 
 
 def languages_for(domain: Domain, request: InvokeRequest) -> list[str]:
@@ -154,7 +156,7 @@ def _template(
         executor=executor,
         languages=languages,
     )
-    return InvokeOutcome(run.body, run.pages, 0)
+    return InvokeOutcome(run.body, run.pages, run.table_pages, run.template_id)
 
 
 def handle_invoke(
@@ -217,6 +219,7 @@ def record_outcome(
         latency_ms=int((time.perf_counter() - started) * 1000),
         request_bytes=request_bytes,
         table_pages=outcome.table_pages if outcome else 0,
+        template_id=outcome.template_id if outcome else None,
     )
     with session_factory() as db:
         stats.record_call(db, record=record)

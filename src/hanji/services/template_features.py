@@ -1,4 +1,9 @@
-"""Which template features are Premium-only, and how a Basic copy drops them."""
+"""Which template features are Premium-only, and how a Basic copy drops them.
+
+Premium, as in CLOVA: multi-box fields, checkboxes (and their text conversion), value types other than
+``text`` (and an alnum/alphabet field's ``case``). Combining fields (``combineResult``) is not: it only
+joins texts a Basic template reads anyway.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +20,8 @@ def premium_features(definition: dict[str, Any]) -> list[str]:
             found.append(f"field '{name}': multi-box")
         if field.get("checkbox"):
             found.append(f"field '{name}': checkbox")
+        if field.get("checkbox_text") is not None:
+            found.append(f"field '{name}': checkbox text conversion")
         if field.get("value_type", "text") != "text":
             found.append(f"field '{name}': value type {field.get('value_type')}")
     return found
@@ -23,7 +30,8 @@ def premium_features(definition: dict[str, Any]) -> list[str]:
 def to_basic(definition: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return a Basic-only copy of a definition and what was dropped.
 
-    Multi-box fields keep their first box, checkbox fields are removed, value types become ``text``.
+    Multi-box fields keep their first box, checkbox fields are removed (and from combinations), value
+    types become ``text``.
     """
     dropped = premium_features(definition)
     basic = copy.deepcopy(definition)
@@ -33,6 +41,13 @@ def to_basic(definition: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
             continue
         field["boxes"] = field.get("boxes", [])[:1]
         field["value_type"] = "text"
+        field.pop("case", None)
         kept.append(field)
     basic["fields"] = kept
+    names = {f.get("name") for f in kept}
+    combine = [
+        {**c, "fields": [n for n in c.get("fields", []) if n in names]} for c in basic.get("combine", [])
+    ]
+    if "combine" in basic:
+        basic["combine"] = [c for c in combine if c["fields"]]
     return basic, dropped

@@ -32,6 +32,18 @@ class TemplateRun:
     pages: int
     previews: list[str]
     """Blob keys of the preview PNGs, one per page (test runs only)."""
+    template_id: int | None = None
+    """The template the first matched page matched (what the call statistics count it under)."""
+    table_pages: int = 0
+    """Pages on which a table area held a table."""
+
+
+def _matched_template(pages: list[dict[str, Any]]) -> int | None:
+    return next((int(p["template"]["id"]) for p in pages if p.get("template")), None)
+
+
+def _table_pages(pages: list[dict[str, Any]]) -> int:
+    return sum(1 for p in pages if any(area.get("table") for area in p.get("tables", [])))
 
 
 def blob_store(settings: Settings) -> BlobStore:
@@ -69,7 +81,7 @@ def _run(
         url = page.get("validation_url")
         if url and entry["inferResult"] == "SUCCESS":
             entry["validationResult"] = validate_entry(entry, url=url, allow=settings.fetch_allow)
-    return TemplateRun(body, len(pages), previews)
+    return TemplateRun(body, len(pages), previews, _matched_template(pages), _table_pages(pages))
 
 
 def invoke_templates(

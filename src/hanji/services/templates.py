@@ -1,7 +1,9 @@
 """Templates of a Template domain: create, read, update, delete, deploy, with the spec's rules.
 
-A template row keeps its definition as JSON (title area, fields, tables, ``validation_url`` and the
-sample's size) and its sample image, decoded to PNG, in the blob store under ``sample_blob``.
+A template row keeps its definition as JSON (title area, fields, tables, combinations, ``validation_url``
+and the sample's size) and its sample image, decoded to PNG, in the blob store under ``sample_blob``.
+A title area given without its text has that text read from the sample once, on save, and kept as
+``sample.title_text``: matching compares it with every input's title without OCRing the sample again.
 """
 
 from __future__ import annotations
@@ -9,24 +11,28 @@ from __future__ import annotations
 import base64
 import binascii
 import io
+import logging
 from typing import Any, Final
 
 from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from hanji.core.errors import Conflict, NotFound, PremiumFeature, ValidationFailed
+from hanji.core.errors import Conflict, HanjiError, NotFound, PremiumFeature, ValidationFailed
 from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
 from hanji.services import audit
 from hanji.services.domains import get_domain
+from hanji.services.executor import Executor
 from hanji.services.template_features import premium_features
 from hanji.storage.blobs import BlobStore
 from hanji.storage.models import Domain, Template, utcnow
 from hanji.templates.schema import parse_definition
 
 STAGES: Final = ("beta", "service")
-DEFINITION_KEYS: Final = ("title", "fields", "tables")
+DEFINITION_KEYS: Final = ("title", "fields", "tables", "combine")
+TITLE_READ_TIMEOUT_S: Final = 60.0
+log = logging.getLogger("hanji.templates")
 
 
 class NotATemplateDomain(Conflict):
@@ -100,6 +106,32 @@ def _checked_definition(domain: Domain, body: dict[str, Any], size: tuple[int, i
     return parsed
 
 
+def _keep_title_text(
+    definition: dict[str, Any], sample_png: bytes, *, languages: list[str], executor: Executor | None
+) -> None:
+    """Read the title area's text from the sample into ``sample.title_text`` (title given without text).
+
+    Without an executor, or when OCR fails, nothing is kept and matching reads the sample itself.
+    """
+    sample = definition["sample"]
+    sample.pop("title_text", None)
+    title = definition.get("title")
+    if title is None or title.get("text") or executor is None:
+        return
+    try:
+        text = executor.run(
+            "template_title",
+            timeout_s=TITLE_READ_TIMEOUT_S,
+            sample=sample_png,
+            box=title["box"],
+            languages=languages,
+        )
+    except HanjiError as exc:
+        log.warning("title text of the sample not read: %s", exc)
+        return
+    sample["title_text"] = str(text)
+
+
 def _validation_url(value: Any) -> str | None:
     if value is None or value == "":
         return None
@@ -117,9 +149,19 @@ def _name(value: Any) -> str:
 
 
 def create_template(
-    db: Session, *, domain_id: int, body: dict[str, Any], blobs: BlobStore, limits: IntakeLimits, actor: str
+    db: Session,
+    *,
+    domain_id: int,
+    body: dict[str, Any],
+    blobs: BlobStore,
+    limits: IntakeLimits,
+    actor: str,
+    executor: Executor | None = None,
 ) -> Template:
-    """Create a draft template from the API body (``name``, ``sample_image``, title, fields, tables)."""
+    """Create a draft template from the API body (``name``, ``sample_image``, title, fields, tables, combine).
+
+    ``executor`` reads the title text from the sample (see the module docstring).
+    """
     domain = template_domain(db, domain_id=domain_id)
     name = _name(body.get("name"))
     if body.get("sample_image") is None:
@@ -128,6 +170,7 @@ def create_template(
     definition = _checked_definition(domain, body, (width, height))
     definition["sample"] = {"width": width, "height": height}
     definition["validation_url"] = _validation_url(body.get("validation_url"))
+    _keep_title_text(definition, blobs.get(key), languages=list(domain.languages), executor=executor)
     template = Template(domain_id=domain.id, name=name, definition=definition, sample_blob=key, stage="draft")
     db.add(template)
     domain.updated_at = utcnow()
@@ -145,10 +188,15 @@ def update_template(
     blobs: BlobStore,
     limits: IntakeLimits,
     actor: str,
+    executor: Executor | None = None,
 ) -> Template:
-    """Apply a PATCH: any of name, sample_image, title, fields, tables, validation_url; bumps ``version``."""
+    """Apply a PATCH: any of name, sample_image, title, fields, tables, combine, validation_url.
+
+    Bumps ``version``; a new sample or title area has its title text read again (see ``create_template``).
+    """
     template = get_template(db, domain_id=domain_id, template_id=template_id)
     definition = dict(template.definition)
+    definition["sample"] = dict(definition["sample"])
     if "name" in changes:
         template.name = _name(changes["name"])
     if changes.get("sample_image") is not None:
@@ -163,6 +211,14 @@ def update_template(
         }  # re-read from the sample
     size = (definition["sample"]["width"], definition["sample"]["height"])
     definition.update(_checked_definition(template.domain, merged, size))
+    stale = "title" in changes or changes.get("sample_image") is not None
+    if (stale or "title_text" not in definition["sample"]) and template.sample_blob is not None:
+        _keep_title_text(
+            definition,
+            blobs.get(template.sample_blob),
+            languages=list(template.domain.languages),
+            executor=executor,
+        )
     template.definition = definition
     template.version += 1
     template.updated_at = utcnow()

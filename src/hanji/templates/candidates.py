@@ -34,6 +34,8 @@ class Candidate:
     sample: RgbImage
     landmarks: Landmarks
     validation_url: str | None = None
+    title_text: str | None = None
+    """The title area's text read from the sample when the template was saved (None: not read yet)."""
 
     @property
     def size(self) -> tuple[int, int]:
@@ -62,11 +64,22 @@ def _sample(key: str, data: bytes) -> tuple[RgbImage, Landmarks]:
 
 
 def load_candidate(plain: Mapping[str, Any]) -> Candidate:
-    """A candidate from task data: ``{"id", "name", "definition", "sample_key", "sample"}`` (PNG bytes)."""
+    """A candidate from task data: ``{"id", "name", "definition", "sample_key", "sample"}`` (PNG bytes).
+
+    ``definition["sample"]["title_text"]``, when there, is the title text read once at save time.
+    """
     image, landmarks = _sample(str(plain["sample_key"]), plain["sample"])
     definition = parse_definition(plain["definition"])
+    sample_info = plain["definition"].get("sample") or {}
+    title_text = sample_info.get("title_text")
     return Candidate(
-        int(plain["id"]), str(plain["name"]), definition, image, landmarks, plain.get("validation_url")
+        int(plain["id"]),
+        str(plain["name"]),
+        definition,
+        image,
+        landmarks,
+        plain.get("validation_url"),
+        title_text if isinstance(title_text, str) else None,
     )
 
 

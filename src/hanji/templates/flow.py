@@ -21,6 +21,8 @@ from hanji.templates.keypoints import find_landmarks
 from hanji.templates.matching import LayoutMatch, match_layout
 from hanji.templates.preview import draw_preview
 from hanji.templates.reading import FieldReading, Recognise, read_box, read_fields, words_in
+from hanji.templates.schema import Combination, Rect
+from hanji.templates.table_areas import read_table_areas
 from hanji.templates.validation import check_fields
 from hanji.templates.values import CLOVA_VALUE_TYPES
 
@@ -38,13 +40,31 @@ class Choice:
 
 
 def title_text(candidate: Candidate, recognise: Recognise) -> str:
-    """The template's title text: as defined, else read from its sample."""
+    """The template's title text: as defined, else as read from the sample at save time, else read now.
+
+    Reading now only happens for a template saved before title texts were kept (or a bare test candidate).
+    """
     title = candidate.definition.title
     if title is None:
         return ""
-    if title.text is not None:
+    if title.text:
         return title.text
+    if candidate.title_text is not None:
+        return candidate.title_text
     return read_box(candidate.sample, title.box, recognise)[0]
+
+
+def read_sample_title(sample: RgbImage, box: Rect, languages: Sequence[str]) -> str:
+    """The text in a sample's title area, read once when a template is saved (see ``title_text``)."""
+    return read_box(sample, box, lambda img: recognize(img, languages))[0]
+
+
+def combine_values(combine: Sequence[Combination], texts: Mapping[str, str]) -> list[dict[str, str]]:
+    """``combineResult`` items: each combination's non-empty field texts joined by its separator."""
+    return [
+        {"name": c.name, "text": c.separator.join(t for n in c.fields if (t := texts.get(n, "")))}
+        for c in combine
+    ]
 
 
 def choose_template(image: RgbImage, candidates: Sequence[Candidate], recognise: Recognise) -> Choice | None:
@@ -127,6 +147,14 @@ def read_page(image: RgbImage, candidates: Sequence[Candidate], languages: Seque
             "confidence": min((w.confidence for w in words), default=0.0),
         }
     result["fields"] = [_field_result(r, choice) for r in readings]
+    if candidate.definition.combine:
+        result["combine"] = combine_values(
+            candidate.definition.combine, {r.field.name: r.text for r in readings}
+        )
+    if candidate.definition.tables:
+        result["tables"] = read_table_areas(
+            candidate.definition.tables, aligned, page, choice.match.homography
+        )
     values = {r.field.name: ("true" if r.checked else "") if r.field.checkbox else r.text for r in readings}
     result["validation"] = check_fields(candidate.definition.fields, values)
     result["validation_url"] = candidate.validation_url
@@ -146,7 +174,8 @@ def read_with_templates(
 
     Returns:
         One plain dict per page: ``index, width, height, error, template`` (None: no match) and, when
-        matched, ``title, fields, validation, validation_url``; with ``preview`` also ``preview_png``.
+        matched, ``title, fields, validation, validation_url`` (+ ``combine``, ``tables`` when the template
+        has them); with ``preview`` also ``preview_png``.
     """
     candidates = [load_candidate(t) for t in templates]
     pages: list[dict[str, Any]] = []

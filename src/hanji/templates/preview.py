@@ -33,7 +33,8 @@ def _points(quad: list[list[float]], factor: float) -> list[tuple[float, float]]
 
 
 def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
-    """PNG of ``image`` with the matched template's title and field boxes (blue) and values (red)."""
+    """PNG of ``image`` with the matched template's title (green), field boxes (blue), values (red) and
+    table areas (orange, with the cells found in them)."""
     picture = Image.fromarray(image).convert("RGB")
     factor = min(1.0, MAX_SIDE / max(picture.size))
     if factor < 1.0:
@@ -60,6 +61,10 @@ def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
             fill=(220, 0, 0),
             font=font,
         )
+    for area in page.get("tables", []):
+        draw.polygon(_points(area["quad"], factor), outline=(230, 120, 0), width=3)
+        for cell in (area.get("table") or {}).get("cells", []):
+            draw.polygon(_points(cell["quad"], factor), outline=(230, 120, 0), width=1)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=False)
     return buffer.getvalue()

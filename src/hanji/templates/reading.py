@@ -17,7 +17,7 @@ from hanji.core.result import Page, Word
 from hanji.intake.page import RgbImage
 from hanji.templates.checkbox import ink_share, read_checkbox
 from hanji.templates.schema import FieldDefinition, Rect
-from hanji.templates.values import normalise
+from hanji.templates.values import fit_case, follow_case, normalise
 
 Recognise = Callable[[RgbImage], Page]
 """OCR of one image (the aligned page, or a crop of it) in that image's pixels."""
@@ -123,11 +123,15 @@ def read_text_field(
 
 
 def read_field(field: FieldDefinition, image: RgbImage, page: Page, recognise: Recognise) -> FieldReading:
-    """Read one field on the aligned image: checkbox by ink, text by OCR, then normalise by type."""
+    """Read one field on the aligned image: checkbox by ink, text by OCR, then normalise by type.
+
+    A checkbox's text is ``""``, or its configured ``checkbox_text`` (Premium text conversion).
+    """
     if field.checkbox:
         tick = read_checkbox(image, field.boxes[0])
+        label = "" if field.checkbox_text is None else field.checkbox_text[0 if tick.checked else 1]
         return FieldReading(
-            field, (BoxText(field.boxes[0], "", tick.confidence),), "", tick.confidence, tick.checked
+            field, (BoxText(field.boxes[0], label, tick.confidence),), label, tick.confidence, tick.checked
         )
     boxes = read_text_field(field, image, page, recognise)
     if field.multi_box:
@@ -136,7 +140,12 @@ def read_field(field: FieldDefinition, image: RgbImage, page: Page, recognise: R
         joined = "".join(b.text.replace("\n", "") for b in boxes)
     else:
         joined = boxes[0].text
-    text = normalise(field.value_type, joined)
+    lettered = field.value_type in ("alnum", "alphabet")
+    regex = field.validation.regex if lettered else None
+    text = fit_case(normalise(field.value_type, joined), case=field.case, regex=regex)
+    if field.multi_box and lettered:
+        # A one-character box alone cannot tell ``c`` from ``C``: the whole value's case decides.
+        boxes = tuple(BoxText(b.rect, follow_case(b.text, text), b.confidence) for b in boxes)
     read = [b.confidence for b in boxes if b.text]
     confidence = float(np.mean(read)) if read else 0.0
     return FieldReading(field, boxes, text, confidence)

@@ -1,4 +1,4 @@
-"""A template definition: the title area, fields and table areas, checked with errors that name the field.
+"""A template definition (title area, fields, table areas, combinations), checked with errors naming the part.
 
 Definitions are data (stored as JSON, sent by the management API); ``parse_definition`` is the one place
 that decides what a valid one is, so the API, the services and the matcher agree.
@@ -16,9 +16,14 @@ from hanji.core.errors import ValidationFailed
 VALUE_TYPES: Final = ("text", "number", "date", "phone", "email", "alnum", "korean", "alphabet")
 """Field value types; every one but ``text`` is a Premium feature."""
 
+CASES: Final = ("upper", "lower")
+"""``case`` of an ``alnum``/``alphabet`` field: letters of the value are put in this case."""
+
 MAX_FIELDS: Final = 200
 MAX_BOXES: Final = 50
+MAX_COMBINES: Final = 50
 _NAME_LIMIT: Final = 100
+_TEXT_LIMIT: Final = 20
 
 Rect = tuple[float, float, float, float]
 """``(x, y, w, h)`` in pixels of the template's sample image."""
@@ -39,6 +44,9 @@ class FieldDefinition:
     value_type: str = "text"
     checkbox: bool = False
     validation: FieldRule = field(default_factory=FieldRule)
+    checkbox_text: tuple[str, str] | None = None
+    """Premium text conversion of a checkbox: ``inferText`` when (checked, unchecked)."""
+    case: str | None = None
 
     @property
     def multi_box(self) -> bool:
@@ -49,6 +57,15 @@ class FieldDefinition:
 class TableArea:
     name: str
     box: Rect
+
+
+@dataclass(frozen=True, slots=True)
+class Combination:
+    """A ``combineResult`` item: the values of ``fields`` (non-empty ones) joined by ``separator``."""
+
+    name: str
+    fields: tuple[str, ...]
+    separator: str = " "
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +80,7 @@ class TemplateDefinition:
     title: TitleArea | None
     fields: tuple[FieldDefinition, ...]
     tables: tuple[TableArea, ...] = ()
+    combine: tuple[Combination, ...] = ()
 
     def export(self) -> dict[str, Any]:
         """Plain JSON, the shape ``parse_definition`` reads."""
@@ -73,18 +91,27 @@ class TemplateDefinition:
                 title["text"] = self.title.text
         return {
             "title": title,
-            "fields": [
-                {
-                    "name": f.name,
-                    "boxes": [list(b) for b in f.boxes],
-                    "value_type": f.value_type,
-                    "checkbox": f.checkbox,
-                    "validation": _rule_export(f.validation),
-                }
-                for f in self.fields
-            ],
+            "fields": [_field_export(f) for f in self.fields],
             "tables": [{"name": t.name, "box": list(t.box)} for t in self.tables],
+            "combine": [
+                {"name": c.name, "fields": list(c.fields), "separator": c.separator} for c in self.combine
+            ],
         }
+
+
+def _field_export(f: FieldDefinition) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "name": f.name,
+        "boxes": [list(b) for b in f.boxes],
+        "value_type": f.value_type,
+        "checkbox": f.checkbox,
+        "validation": _rule_export(f.validation),
+    }
+    if f.checkbox_text is not None:
+        out["checkbox_text"] = {"checked": f.checkbox_text[0], "unchecked": f.checkbox_text[1]}
+    if f.case is not None:
+        out["case"] = f.case
+    return out
 
 
 def _rule_export(rule: FieldRule) -> dict[str, Any]:
@@ -161,13 +188,57 @@ def _field(value: Any, where: str, size: tuple[int, int] | None) -> FieldDefinit
     if checkbox and len(rects) > 1:
         raise _fail(f"{where}.boxes", "a checkbox field has exactly one box")
     rule = _rule(value.get("validation"), f"{where}.validation")
-    return FieldDefinition(name, rects, value_type, checkbox, rule)
+    checkbox_text = _checkbox_text(value.get("checkbox_text"), f"{where}.checkbox_text", checkbox)
+    case = value.get("case")
+    if case is not None and (case not in CASES or value_type not in ("alnum", "alphabet")):
+        raise _fail(f"{where}.case", 'is "upper" or "lower", on an alnum or alphabet field')
+    return FieldDefinition(name, rects, value_type, checkbox, rule, checkbox_text, case)
+
+
+def _checkbox_text(value: Any, where: str, checkbox: bool) -> tuple[str, str] | None:
+    if value is None:
+        return None
+    if not checkbox:
+        raise _fail(where, "only a checkbox field converts its tick to text")
+    if not isinstance(value, Mapping) or set(value) - {"checked", "unchecked"}:
+        raise _fail(where, 'is {"checked": "V", "unchecked": ""}')
+    texts = (value.get("checked", ""), value.get("unchecked", ""))
+    if not all(isinstance(t, str) and len(t) <= _TEXT_LIMIT for t in texts):
+        raise _fail(where, f"texts are strings of at most {_TEXT_LIMIT} characters")
+    return texts[0], texts[1]
+
+
+def _combine(value: Any, fields: Sequence[FieldDefinition]) -> tuple[Combination, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, Sequence) or isinstance(value, str) or len(value) > MAX_COMBINES:
+        raise _fail("combine", f"a list of at most {MAX_COMBINES} combinations")
+    known = {f.name for f in fields}
+    out: list[Combination] = []
+    for k, item in enumerate(value):
+        where = f"combine[{k}]"
+        if not isinstance(item, Mapping) or set(item) - {"name", "fields", "separator"}:
+            raise _fail(where, 'a combination is {"name", "fields": [field names], "separator"?}')
+        name = _name(item.get("name"), f"{where}.name")
+        names = item.get("fields")
+        if not isinstance(names, Sequence) or isinstance(names, str) or not names:
+            raise _fail(f"{where}.fields", "a non-empty list of field names")
+        for n in names:
+            if n not in known:
+                raise _fail(f"{where}.fields", f"no field is named {n!r}")
+        separator = item.get("separator", " ")
+        if not isinstance(separator, str) or len(separator) > _TEXT_LIMIT:
+            raise _fail(f"{where}.separator", f"a string of at most {_TEXT_LIMIT} characters")
+        if any(c.name == name for c in out):
+            raise _fail("combine", f"two combinations are named {name!r}")
+        out.append(Combination(name, tuple(str(n) for n in names), separator))
+    return tuple(out)
 
 
 def parse_definition(
     data: Mapping[str, Any], *, sample_size: tuple[int, int] | None = None
 ) -> TemplateDefinition:
-    """Check and read a definition (``title``, ``fields``, ``tables``).
+    """Check and read a definition (``title``, ``fields``, ``tables``, ``combine``).
 
     Args:
         data: the JSON object as the API received or stored it.
@@ -210,4 +281,4 @@ def parse_definition(
                 _rect(t.get("box"), f"tables[{k}].box", sample_size),
             )
         )
-    return TemplateDefinition(title, fields, tuple(tables))
+    return TemplateDefinition(title, fields, tuple(tables), _combine(data.get("combine"), fields))

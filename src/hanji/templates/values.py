@@ -78,8 +78,47 @@ def normalise_email(text: str) -> str:
     return squashed if _EMAIL.match(squashed) else text.strip()
 
 
+_SAME_SHAPE: Final = frozenset("cosuvwxzCOSUVWXZ")
+"""Letters whose capital is the small letter scaled: OCR of a lone one cannot tell its case."""
+
+
+def follow_case(text: str, context: str) -> str:
+    """Put ``text``'s same-shape letters (``c``/``C``…) in the case of ``context``'s other letters.
+
+    ``AB12c34``: ``A`` and ``B`` are capitals, so the ``c`` a one-character box was read as is ``C``.
+    Without other letters, or with as many small as capital ones, ``text`` is left as it is.
+    """
+    telling = [ch for ch in context if ch.isascii() and ch.isalpha() and ch not in _SAME_SHAPE]
+    upper = sum(ch.isupper() for ch in telling)
+    lower = len(telling) - upper
+    if upper == lower:
+        return text
+    fix = str.upper if upper > lower else str.lower
+    return "".join(fix(ch) if ch in _SAME_SHAPE else ch for ch in text)
+
+
+def fit_case(text: str, *, case: str | None, regex: str | None) -> str:
+    """A field's letters in its declared ``case``, else in the one case its ``regex`` accepts (if one).
+
+    With neither, or when the regex accepts the value as read, it is returned unchanged.
+    """
+    if not text or (case is None and regex is None):
+        return text
+    if case == "upper":
+        return text.upper()
+    if case == "lower":
+        return text.lower()
+    assert regex is not None
+    if re.fullmatch(regex, text):
+        return text
+    fits = [v for v in (text.upper(), text.lower()) if re.fullmatch(regex, v)]
+    return fits[0] if len(fits) == 1 else text
+
+
 def normalise_alnum(text: str) -> str:
-    return re.sub(r"[^0-9A-Za-z-]", "", text) or text.strip()
+    """Letters, digits and ``-``; same-shape letters take the case of the value's other letters."""
+    kept = re.sub(r"[^0-9A-Za-z-]", "", text)
+    return follow_case(kept, kept) if kept else text.strip()
 
 
 def normalise_korean(text: str) -> str:

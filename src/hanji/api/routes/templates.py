@@ -46,10 +46,12 @@ def template_view(template: Template, base: str) -> dict[str, Any]:
             "width": sample.get("width"),
             "height": sample.get("height"),
             "image_url": f"{prefix}/sample" if template.sample_blob else None,
+            "title_text": sample.get("title_text"),
         },
         "title": definition.get("title"),
         "fields": definition.get("fields", []),
         "tables": definition.get("tables", []),
+        "combine": definition.get("combine", []),
         "stage": template.stage,
         "version": template.version,
         "validation_url": definition.get("validation_url"),
@@ -83,6 +85,7 @@ def create_template(
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
+        executor=request.app.state.executor,
     )
     return template_view(template, base_url(request, settings))
 
@@ -118,6 +121,7 @@ def update_template(
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
+        executor=request.app.state.executor,
     )
     return template_view(template, base_url(request, settings))
 
