@@ -6,15 +6,28 @@ import logging
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from hanji import __version__
 from hanji.api.errors import install_error_handlers
+from hanji.api.guards import refuse_unstorable_values
 from hanji.api.metrics import build_metrics
-from hanji.api.routes import auth, console_data, domains, gateway, health, invoke, jobs, stats, templates
+from hanji.api.routes import (
+    audit,
+    auth,
+    console_data,
+    domains,
+    gateway,
+    health,
+    invoke,
+    jobs,
+    stats,
+    templates,
+)
 from hanji.api.throttle import FailedAuthThrottle
 from hanji.config import Settings
 from hanji.console import routes as console_routes
+from hanji.core.errors import RateLimited
 from hanji.services import operators
 from hanji.services.executor import Executor, InlineExecutor, ProcessExecutor
 from hanji.services.job_runner import JobRunner, LocalJobRunner
@@ -97,12 +110,19 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
             app.state.executor.close()
         engine.dispose()
 
-    app = FastAPI(title="Hanji", version=__version__, lifespan=lifespan)
+    app = FastAPI(
+        title="Hanji",
+        version=__version__,
+        lifespan=lifespan,
+        dependencies=[Depends(refuse_unstorable_values)],
+    )
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)
     app.state.blobs = BlobStore(settings.data_dir / "blobs")
     app.state.throttle = FailedAuthThrottle()
+    # Wrong X-OCR-SECRET / invoke keys, per client address and domain: CLOVA's 429 0025.
+    app.state.invoke_throttle = FailedAuthThrottle(max_failures=20, error=RateLimited)
     app.state.rate_limiter = RateLimiter(per_minute=settings.rate_limit_per_minute)
     app.state.metrics = build_metrics()
     app.state.metrics_registry = app.state.metrics.registry
@@ -110,6 +130,7 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
     for router in (
         health.router,
         auth.router,
+        audit.router,
         domains.router,
         gateway.router,
         templates.router,

@@ -7,6 +7,7 @@ asked for is checked later, by the services that know the domain.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
@@ -24,6 +25,9 @@ from hanji.clova.values import (
     read_version,
 )
 from hanji.core.errors import RequestBodyInvalid
+
+# A \uD800-\uDFFF escape: JSON allows a lone one, but it is no character and cannot be echoed back.
+SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,7 +116,38 @@ def _load_object(raw: bytes, *, what: str) -> dict[str, Any]:
         raise RequestBodyInvalid(f"{what} is not valid JSON ({type(exc).__name__}: {exc})"[:300]) from None
     if not isinstance(value, dict):
         raise RequestBodyInvalid(f"{what} must be a JSON object, got {json_type(value)}")
+    if SURROGATE_ESCAPE.search(text):  # rare: only then walk the whole object
+        where = find_lone_surrogate(value)
+        if where is not None:
+            raise RequestBodyInvalid(f"{what} holds a lone UTF-16 surrogate in {where[:80]}")
     return value
+
+
+def find_lone_surrogate(value: Any) -> str | None:
+    """The path of the first string (or key) that is not valid Unicode, or None (no recursion:
+    the nesting is as deep as the client made it)."""
+    stack: list[tuple[str, Any]] = [("", value)]
+    while stack:
+        path, item = stack.pop()
+        if isinstance(item, str):
+            if not _is_unicode(item):
+                return path
+        elif isinstance(item, dict):
+            for key, sub in reversed(item.items()):
+                if not _is_unicode(key):
+                    return path or "a key"
+                stack.append((f"{path}.{key}" if path else key, sub))
+        elif isinstance(item, list):
+            stack.extend((f"{path}[{index}]", sub) for index, sub in reversed(list(enumerate(item))))
+    return None
+
+
+def _is_unicode(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _reject_constant(name: str) -> Any:

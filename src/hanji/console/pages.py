@@ -26,7 +26,15 @@ SECURITY_HEADERS = {
     "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
 }
+# Only behind TLS: over plain HTTP (the embedded default) HSTS would be ignored or, worse, pin a
+# host name that later moves behind TLS with a broken certificate.
+HSTS = "max-age=31536000; includeSubDomains"
 LOGIN_PATH = "/console/login"
+
+
+def served_over_tls(settings: Settings) -> bool:
+    """Whether clients reach Hanji over HTTPS: the cookie is Secure, or the public URL is https."""
+    return settings.cookie_secure or settings.public_url.lower().startswith("https://")
 
 
 def signed_in(request: Request, db: Session, settings: Settings) -> Caller | RedirectResponse:
@@ -65,6 +73,8 @@ def render(
     }
     response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
     response.headers.update(SECURITY_HEADERS)
+    if served_over_tls(request.app.state.settings):
+        response.headers["Strict-Transport-Security"] = HSTS
     if request.query_params.get("lang") in LANGUAGES:
         # ?lang= switches the language and keeps it for the next pages.
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 24 * 3600, samesite="lax", path="/")

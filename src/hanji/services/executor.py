@@ -112,7 +112,7 @@ class ProcessExecutor:
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.terminate()
             self._discard(pool)
-            raise OcrServiceError(f"OCR took longer than {timeout_s:.0f} s.") from exc
+            raise OcrServiceError(f"OCR took longer than {timeout_s:g} s.") from exc
         except Exception as exc:
             raise _unexpected(task, exc) from exc
 

@@ -15,7 +15,7 @@ from starlette.types import Message
 from hanji.api.body import read_capped_body
 from hanji.clova.request import InvokeRequest, parse_json_request, parse_multipart_request
 from hanji.config import Settings
-from hanji.core.errors import HanjiError, InvalidUrl, RequestBodyInvalid
+from hanji.core.errors import HanjiError, InvalidUrl, RequestBodyInvalid, SecretKeyInvalid
 from hanji.services import gateway
 from hanji.services.invocations import handle_invoke, record_outcome
 
@@ -25,19 +25,25 @@ SECRET_HEADER = "X-OCR-SECRET"
 
 def _authorise(request: Request, domain_id: str, invoke_key: str, suffix: str) -> gateway.ResolvedInvoke:
     settings: Settings = request.app.state.settings
-    if not domain_id.isdigit() or len(domain_id) > 18:
-        raise InvalidUrl()
-    with request.app.state.session_factory() as db:
-        resolved = gateway.resolve_invoke(
-            db,
-            domain_id=int(domain_id),
-            invoke_key=invoke_key,
-            suffix=suffix,
-            secret=request.headers.get(SECRET_HEADER),
-            server_key=settings.secret_key,
-        )
-        db.commit()
-        return resolved
+    throttle = request.app.state.invoke_throttle
+    throttle.check(request, domain_id[:20])  # 429 0025 after too many wrong URLs or secrets
+    try:
+        if not (domain_id.isascii() and domain_id.isdigit()) or len(domain_id) > 18:
+            raise InvalidUrl()
+        with request.app.state.session_factory() as db:
+            resolved = gateway.resolve_invoke(
+                db,
+                domain_id=int(domain_id),
+                invoke_key=invoke_key,
+                suffix=suffix,
+                secret=request.headers.get(SECRET_HEADER),
+                server_key=settings.secret_key,
+            )
+            db.commit()
+            return resolved
+    except (InvalidUrl, SecretKeyInvalid):
+        throttle.fail(request, domain_id[:20])
+        raise
 
 
 async def _part_bytes(value: Any) -> bytes | None:
@@ -85,7 +91,8 @@ async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request)
             parsed = await _parse(request, body)
         except HanjiError as exc:
             declared = request.headers.get("content-length", "")
-            size = int(declared) if declared.isdigit() else 0
+            # Recorded in a 32-bit column: a hostile Content-Length must not overflow it.
+            size = min(int(declared), 2**31 - 1) if declared.isascii() and declared.isdigit() else 0
             await run_in_threadpool(record_outcome, state.session_factory, resolved, None, exc, size, started)
             raise
         result = await run_in_threadpool(
