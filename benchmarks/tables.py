@@ -7,7 +7,7 @@ its nearest non-empty neighbour to the right and below, compared by whitespace-f
 micro-averaged; plus seconds per page.
 
     .venv/bin/python benchmarks/tables.py                      # Hanji only
-    /tmp/i2t/venv/bin/python benchmarks/tables.py --write      # + img2table (needs opencv-contrib)
+    /tmp/hanji_tables_eval/venv/bin/python benchmarks/tables.py --write   # + img2table, rapid-table 0.1.3
 """
 
 from __future__ import annotations
@@ -317,11 +317,13 @@ def run_img2table_png(extractors: dict[str, Extract]) -> dict[str, Score]:
     return scores
 
 
-def run_rendered(extractors: dict[str, Extract]) -> dict[str, Score]:
+def run_rendered(extractors: dict[str, Extract], persp: bool = False) -> dict[str, Score]:
     from tables_render import synthetic_set
 
     scores = {name: Score() for name in extractors}
-    for _, img, wds, specs in synthetic_set():
+    for page, img, wds, specs in synthetic_set():
+        if page.endswith("-persp") != persp:
+            continue
         words = [Word(str(w["text"]), Quad.from_sequence(w["quad"]), 1.0) for w in wds]  # type: ignore[arg-type]
         arr = np.asarray(img)
         gt_cells = [[(c.row, c.column, c.row_span, c.column_span, c.text) for c in s.cells] for s in specs]
@@ -359,20 +361,69 @@ def run_rendered(extractors: dict[str, Extract]) -> dict[str, Score]:
     return scores
 
 
+# --- SROIE receipts (item tables labelled by hand under tests/data/tables/sroie) -----------------
+def sroie_words(path: Path) -> list[Word]:
+    """The receipt's ground-truth text lines (``x1,y1,…,x4,y4,text``) as words: no OCR involved."""
+    words = []
+    for row in path.read_text(encoding="utf-8").splitlines():
+        parts = row.split(",", 8)
+        if len(parts) == 9 and parts[8].strip():
+            xy = [float(v) for v in parts[:8]]
+            quad = Quad.from_sequence([xy[0:2], xy[2:4], xy[4:6], xy[6:8]])
+            words.append(Word(parts[8].strip(), quad, 1.0))
+    return words
+
+
+def run_sroie(extractors: dict[str, Extract]) -> dict[str, Score]:
+    """Only the tables that overlap the labelled item table are scored (totals blocks are not labelled)."""
+    scores = {name: Score() for name in extractors}
+    for truth_file in sorted((ROOT / "tests" / "data" / "tables" / "sroie").glob("*.json")):
+        truth = json.loads(truth_file.read_text())
+        img = np.asarray(Image.open(DATA / truth["image"]).convert("RGB"))
+        words = sroie_words(DATA / truth["boxes"])
+        gt: Counter[tuple[str, str, str]] = Counter()
+        for t in truth["tables"]:
+            gt += relations(
+                [(c["row"], c["column"], c["row_span"], c["column_span"], c["text"]) for c in t["cells"]]
+            )
+        for name, extract in extractors.items():
+            pred: Counter[tuple[str, str, str]] = Counter()
+            for t in timed(extract, img, words, scores[name]):
+                b = t.quad.bbox
+                if any(
+                    min(b.right, x1) > max(b.left, x0) and min(b.bottom, y1) > max(b.top, y0)
+                    for x0, y0, x1, y1 in (tt["box"] for tt in truth["tables"])
+                ):
+                    pred += relations(table_cells(t))
+            scores[name].add(pred, gt)
+    return scores
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--only", nargs="*", help="extractor names (default: every available one)")
-    ap.add_argument("--sets", nargs="*", default=["icdar2013-tables", "pubtabnet", "img2table", "rendered"])
+    ap.add_argument(
+        "--sets",
+        nargs="*",
+        default=["icdar2013-tables", "pubtabnet", "img2table", "rendered", "rendered-persp", "sroie"],
+    )
     ap.add_argument("--write", action="store_true", help="write benchmarks/RESULTS_tables.md")
     args = ap.parse_args()
     chosen = {
         n: e.extract for n, e in EXTRACTORS.items() if e.is_available() and (not args.only or n in args.only)
     }
+    from tables_rapid import RapidTableExtractor
+
+    rapid = RapidTableExtractor()  # benchmark-only: not a registry entry (see its docstring)
+    if rapid.is_available() and (not args.only or rapid.name in args.only):
+        chosen[rapid.name] = rapid.extract
     runners = {
         "icdar2013-tables": run_icdar,
         "pubtabnet": run_pubtabnet,
         "img2table": run_img2table_png,
         "rendered": run_rendered,
+        "rendered-persp": lambda ex: run_rendered(ex, persp=True),
+        "sroie": run_sroie,
     }
     rows = [
         "| set | extractor | adjacency P | R | F1 | exact structure | median s/page |",
@@ -390,8 +441,9 @@ def main() -> None:
     if args.write:
         head = (
             "# Table extraction benchmark\n\n2-core machine (shared), 2026-11-25. "
-            "Command: `/tmp/i2t/venv/bin/python benchmarks/tables.py --write` "
-            "(a venv with img2table + opencv-contrib-python-headless; Hanji alone runs in `.venv`).\n\n"
+            "Command: `/tmp/hanji_tables_eval/venv/bin/python benchmarks/tables.py --write` "
+            "(a venv with img2table + opencv-contrib-python-headless and rapid-table 0.1.3 + onnxruntime; "
+            "Hanji alone runs in `.venv`).\n\n"
         )
         (ROOT / "benchmarks" / "RESULTS_tables.md").write_text(head + "\n".join(rows) + "\n")
 

@@ -1,8 +1,9 @@
 """Render small synthetic table pages with exact ground truth (words and cell structure).
 
 Styles: ``ruled`` (full grid), ``hrules`` (horizontal rules only, as in Korean/Japanese business
-documents), ``borderless`` (aligned columns). Languages: ko, ja, en. ``photo=True`` adds rotation,
-blur, uneven light, noise and JPEG, with the word boxes rotated along.
+documents), ``borderless`` (aligned columns). Languages: ko, ja, en. ``photo`` adds rotation,
+blur, uneven light, noise and JPEG, with the word boxes rotated along; ``perspective`` tilts the
+page (a homography), blurs harder and moves the word quads with it.
 
 Used by ``benchmarks/tables.py`` and to write the golden files under ``tests/data/tables``:
     python benchmarks/tables_render.py --golden tests/data/tables
@@ -237,6 +238,34 @@ def photo(
     return Image.open(io.BytesIO(buf.getvalue())).convert("RGB"), out
 
 
+def perspective(
+    img: Image.Image, words: list[dict[str, object]], rng: random.Random
+) -> tuple[Image.Image, list[dict[str, object]]]:
+    """A phone held off-axis: corners pulled in by up to 4%, stronger blur, shade, noise, JPEG 55."""
+    a = np.asarray(img).astype(np.float32)
+    h, w = a.shape[:2]
+    src = np.array([[0, 0], [w, 0], [w, h], [0, h]], np.float32)
+    jitter = [(rng.uniform(0, 0.04) * w, rng.uniform(0, 0.04) * h) for _ in range(4)]
+    signs = [(1, 1), (-1, 1), (-1, -1), (1, -1)]
+    dst = np.array(
+        [[x + sx * dx, y + sy * dy] for (x, y), (dx, dy), (sx, sy) in zip(src, jitter, signs, strict=True)],
+        np.float32,
+    )
+    m = cv2.getPerspectiveTransform(src, dst)
+    a = cv2.warpPerspective(a, m, (w, h), borderValue=(255, 255, 255))
+    a = cv2.GaussianBlur(a, (0, 0), 1.4)
+    shade = np.linspace(1.0, 0.8, h, dtype=np.float32)[:, None, None]
+    a = a * shade + np.random.default_rng(rng.randint(0, 9999)).normal(0, 6, a.shape)
+    buf = io.BytesIO()
+    Image.fromarray(np.clip(a, 0, 255).astype(np.uint8)).save(buf, "JPEG", quality=55)
+    out = []
+    for wd in words:
+        x0, y0, x1, y1 = wd["box"]  # type: ignore[misc]
+        pts = np.array([[[x0, y0], [x1, y0], [x1, y1], [x0, y1]]], np.float64)
+        out.append({"text": wd["text"], "quad": cv2.perspectiveTransform(pts, m)[0].round(1).tolist()})
+    return Image.open(io.BytesIO(buf.getvalue())).convert("RGB"), out
+
+
 def quads(words: list[dict[str, object]]) -> list[dict[str, object]]:
     """Axis-aligned boxes as quads (the layout ``photo`` returns)."""
     out = []
@@ -250,7 +279,8 @@ def quads(words: list[dict[str, object]]) -> list[dict[str, object]]:
 
 
 def synthetic_set(seed: int = 7) -> list[tuple[str, Image.Image, list[dict[str, object]], list[TableSpec]]]:
-    """3 languages × 3 styles × {plain, merged} (+ a two-table page), clean and photo: 42 pages."""
+    """3 languages × 3 styles × {plain, merged}, clean and photo (36 pages), plus 6 perspective
+    pages (ruled and horizontally-ruled, one per language; kept apart in the benchmark)."""
     rng = random.Random(seed)
     out = []
     for lang in ("ko", "ja", "en"):
@@ -264,6 +294,14 @@ def synthetic_set(seed: int = 7) -> list[tuple[str, Image.Image, list[dict[str, 
                 out.append((name, img, quads(words), specs))
                 pimg, pwords = photo(img, words, rng)
                 out.append((name + "-photo", pimg, pwords, specs))
+    # Perspective pages come from their own generator so the pages above stay as they were.
+    prng = random.Random(seed + 1)
+    for lang in ("ko", "ja", "en"):
+        for style in ("ruled", "hrules"):
+            specs = [make_spec(lang, style, False, prng)]
+            img, words = render_page(lang, specs)
+            pimg, pwords = perspective(img, words, prng)
+            out.append((f"{lang}-{style}-persp", pimg, pwords, specs))
     return out
 
 
@@ -294,10 +332,13 @@ def main() -> None:
         "ja-borderless",
         "ja-hrules-photo",
         "ko-ruled-merged-photo",
+        "ko-borderless-merged",
+        "ja-hrules-merged",
+        "en-hrules-persp",
     }
     for name, img, words, specs in synthetic_set():
         if name in keep:
-            image = f"{name}.jpg" if "photo" in name else f"{name}.png"
+            image = f"{name}.jpg" if "photo" in name or "persp" in name else f"{name}.png"
             img.convert("L").save(args.golden / image, quality=75, optimize=True)
             (args.golden / f"{name}.json").write_text(
                 json.dumps(

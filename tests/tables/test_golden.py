@@ -16,6 +16,9 @@ PAGES = [
     "ja-borderless",  # aligned columns, no rules (Japanese)
     "ja-hrules-photo",  # photo-distorted: rotated, blurred, shaded, JPEG
     "ko-ruled-merged-photo",
+    "ko-borderless-merged",  # "금액" centred over 공급가액/세액, no rules: one cell spanning two columns
+    "ja-hrules-merged",  # the same group header between horizontal rules, plus row-spanning categories
+    "en-hrules-persp",  # perspective-tilted photo (homography), heavier blur
 ]
 
 
@@ -68,3 +71,12 @@ def test_words_are_not_duplicated_across_cells() -> None:
     used = [id(w) for t in extract_tables(image, words) for c in t.cells for ln in c.lines for w in ln.words]
     assert len(used) == len(set(used))
     assert set(used) <= {id(w) for w in words}
+
+
+@pytest.mark.parametrize("name", ["ko-borderless-merged", "ja-hrules-merged"])
+def test_centred_group_header_spans_two_columns(name: str) -> None:
+    image, words, expected = load_golden(name)
+    table = extract_tables(image, words)[0]
+    header = next(c for c in expected[0]["cells"] if c["column_span"] == 2)
+    got = next(c for c in table.cells if c.text == header["text"])
+    assert (got.row, got.column, got.row_span, got.column_span) == (header["row"], header["column"], 1, 2)

@@ -65,14 +65,19 @@ def cluster_rules(rules: Sequence[Rule], tol: float) -> list[Separator]:
     return seps
 
 
-def virtual_separator(pos: float, lo: float, hi: float, words: Sequence[Word], vertical: bool) -> Separator:
-    """A separator found from text: present along ``[lo, hi]`` except where a word crosses it."""
-    blocked = []
+def virtual_separator(
+    pos: float, lo: float, hi: float, words: Sequence[Word], vertical: bool, spans: Sequence[Interval] = ()
+) -> Separator:
+    """A separator found from text: present along ``[lo, hi]`` except where a word crosses it or
+    a spanning header (``spans``, from :mod:`hanji.tables.headers`) sits over it."""
+    blocked = list(spans)
     for w in words:
         b = w.quad.bbox
         a0, a1 = (b.left, b.right) if vertical else (b.top, b.bottom)
         if a0 < pos < a1 and min(pos - a0, a1 - pos) > 0.15 * (a1 - a0):
-            blocked.append((b.top, b.bottom) if vertical else (b.left, b.right))
+            # Trimmed by a fifth of the text height: a word's box often leaks into the next row.
+            m = 0.2 * b.height
+            blocked.append((b.top + m, b.bottom - m) if vertical else (b.left + m, b.right - m))
     covered: list[Interval] = []
     cur = lo
     for start, stop in merge_intervals(blocked):

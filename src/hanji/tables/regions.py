@@ -77,6 +77,37 @@ def rule_stacks(hrules: Sequence[Rule], page_width: float) -> list[Box]:
     ]
 
 
+def extend_rule_stack(box: Box, lines: Sequence[TextLine], h: float) -> Box:
+    """Grow a stack of horizontal rules over the rows booktabs-style tables leave outside it.
+
+    A header row sitting just above the top rule (a crop or a layout without a top rule) is
+    taken in when it splits into columns; when the rules hold only the header (top rule and the
+    rule under the header, no bottom rule), the aligned lines below are the body.
+    """
+
+    def within(t: TextLine) -> bool:
+        return t.box.left >= box.left - h and t.box.right <= box.right + h
+
+    top, bottom = box.top, box.bottom
+    above = [t for t in lines if box.top - 1.5 * h <= t.box.bottom <= box.top + 0.3 * h and within(t)]
+    if above and len(above[-1].segments(h)) >= 2:
+        top = above[-1].box.top - 0.3 * h
+    inside = [t for t in lines if box.top < t.box.center.y < box.bottom]
+    if len(inside) <= 1:
+        body: list[TextLine] = []
+        end = box.bottom
+        for t in (t for t in lines if t.box.center.y > box.bottom):
+            if t.box.top - end > 2.0 * h or not within(t):
+                break
+            body.append(t)
+            end = t.box.bottom
+        while body and len(body[-1].segments(h)) < 2:
+            body.pop()
+        if sum(1 for t in body if len(t.segments(h)) >= 2) >= 2:
+            bottom = body[-1].box.bottom + 0.3 * h
+    return Box(box.left, top, box.right, bottom)
+
+
 def _is_table_block(lines: Sequence[TextLine], h: float) -> Box | None:
     multi = [t for t in lines if len(t.segments(h)) >= 2]
     if len(multi) < 3:
@@ -112,9 +143,11 @@ def text_blocks(words: Sequence[Word]) -> list[Box]:
         elif multi:
             blocks.append([t])
             # A narrow line just above, within the block's width, is a spanning header row.
+            # Further up only when it starts right of the first column (a group header, not a title).
+            gap = t.box.top - prev.box.bottom if prev is not None else 0.0
             if (
                 prev is not None
-                and t.box.top - prev.box.bottom <= 1.5 * h
+                and (gap <= 1.5 * h or (gap <= 2.5 * h and prev.box.left > t.box.left + h))
                 and prev.box.width < 0.5 * t.box.width
                 and prev.box.left >= t.box.left
                 and prev.box.right <= t.box.right + h
@@ -149,7 +182,10 @@ def find_regions(
         regions.append(Region(box, "grid"))
         used |= hs
     free = [r for i, r in enumerate(hrules) if i not in used]
-    for box in rule_stacks(free, width):
+    lines = group_lines(words)
+    h = word_height(words) if words else 10.0
+    for stack in rule_stacks(free, width):
+        box = extend_rule_stack(stack, lines, h)
         if not any(box.intersection_area(r.box) > 0 for r in regions):
             regions.append(Region(box, "hrules"))
 

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from hanji.core.geometry import Box
 from hanji.core.result import Word
 from hanji.tables.grid import GridCell, Interval, Separator, build_cells, cluster_rules, virtual_separator
+from hanji.tables.headers import header_blocks
 from hanji.tables.rules import Rule
 from hanji.tables.textlines import TextLine, group_lines, word_height
 
@@ -90,7 +91,7 @@ def _line_columns(t: TextLine, xs: Sequence[float]) -> set[int]:
 def text_rows(band: Sequence[TextLine], xs: Sequence[float], h: float) -> list[float]:
     """y positions between the rows of a band of text lines.
 
-    A line joins the row above (a wrapped cell) when it is close, fills only some of that
+    A line joins the row above (a wrapped cell) when it is close, fills at most half of that
     row's columns and leaves the first column empty.
     """
     seps: list[float] = []
@@ -99,7 +100,10 @@ def text_rows(band: Sequence[TextLine], xs: Sequence[float], h: float) -> list[f
         cols = _line_columns(t, xs)
         if prev is not None:
             close = t.box.top - prev.box.bottom < 0.6 * h
-            wrapped = close and len(xs) > 0 and 0 not in cols and cols < row_cols
+            # Continuations fill few columns; a row with only its first column empty is a new row
+            # under a row-spanning group label.
+            few = len(cols) <= max(1, len(row_cols) // 2)
+            wrapped = close and len(xs) > 0 and 0 not in cols and cols < row_cols and few
             if not wrapped:
                 seps.append((prev.box.bottom + t.box.top) / 2)
                 row_cols = set()
@@ -130,7 +134,11 @@ def recognise(
         xs_all = [(x - t2, x + t2) for x in (region.left, *(s.pos for s in vseps), region.right)]
     else:
         gaps = text_columns(region, lines, h)
-        vseps = [virtual_separator(x, region.top, region.bottom, words, True) for _, x in gaps]
+        spans = header_blocks(lines, [x for _, x in gaps], h)
+        vseps = [
+            virtual_separator(x, region.top, region.bottom, words, True, spans.get(j, ()))
+            for j, (_, x) in enumerate(gaps)
+        ]
         # A partial rule may end anywhere inside the white gap between two text columns.
         xs_all = [
             (region.left - t2, region.left + t2),
