@@ -1,7 +1,7 @@
 """OCR engines behind a registry, and the default path that picks one per language."""
 
 from hanji.engines.base import OcrEngine, RgbImage
-from hanji.engines.default import default_engine_name, recognize
+from hanji.engines.default import default_engine_name, recognize, warm_up
 from hanji.engines.registry import ENGINES, available_engines, get_engine
 
 __all__ = [
@@ -12,4 +12,5 @@ __all__ = [
     "default_engine_name",
     "get_engine",
     "recognize",
+    "warm_up",
 ]

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from hanji.core.geometry import Box, Point
+from hanji.core.geometry import Box, Point, Quad
 from hanji.core.result import Line, Page, Word
 from hanji.engines.base import RgbImage
 from hanji.engines.transform import crop_quad, downscale, turn_clockwise, unturn_quad
@@ -26,19 +26,24 @@ PROBE_MAX_SIDE = 640
 PROBE_LINES = 12
 
 
-def detect_rotation(image: RgbImage, languages: Sequence[str] = ()) -> int:
+def detect_rotation(
+    image: RgbImage, languages: Sequence[str] = (), found: Sequence[Quad] | None = None
+) -> int:
     """Return the clockwise turn (0/90/180/270) that makes ``image`` read upright.
 
     Args:
         image: RGB page.
         languages: Requested languages; with ``"ko"`` Tesseract decides upright vs upside down.
+        found: Text lines already detected on ``image`` (its pixels); None runs a small detector pass.
     """
-    from hanji.engines.ppocr import ppocr_models, to_bgr
+    if found is None:
+        from hanji.engines.ppocr import ppocr_models, to_bgr
 
-    models = ppocr_models()
-    small, scale = downscale(image, PROBE_MAX_SIDE)
-    bgr = to_bgr(small)
-    boxes = [q.bbox for q, _ in models.detect(bgr)]
+        small, scale = downscale(image, PROBE_MAX_SIDE)
+        boxes = [q.bbox for q, _ in ppocr_models().detect(to_bgr(small))]
+        height = small.shape[0]
+    else:
+        boxes, scale, height = [q.bbox for q in found], 1.0, image.shape[0]
     if not boxes:
         return 0
     wide = sum(b.width >= 1.5 * b.height for b in boxes)
@@ -46,7 +51,7 @@ def detect_rotation(image: RgbImage, languages: Sequence[str] = ()) -> int:
     # Sideways text shows as tall boxes; turning 90° clockwise makes them lines again.
     base = 90 if tall > wide else 0
     if base:
-        h = small.shape[0]
+        h = height
         boxes = [Box.enclosing([Point(h - b.bottom, b.left), Point(h - b.top, b.right)]) for b in boxes]
     boxes = sorted((b for b in boxes if b.width >= 1.5 * b.height), key=lambda b: b.width, reverse=True)
     upright = turn_clockwise(image, base)
@@ -76,20 +81,30 @@ def _classifier_says_upside_down(crops: Sequence[RgbImage]) -> bool:
     return flipped > turned
 
 
-def read_upright(image: RgbImage, languages: Sequence[str], read: Callable[[RgbImage], list[Line]]) -> Page:
+def read_upright(
+    image: RgbImage,
+    languages: Sequence[str],
+    read: Callable[[RgbImage, list[Quad] | None], list[Line]],
+    detect: Callable[[RgbImage], list[Quad]] | None = None,
+) -> Page:
     """Turn ``image`` upright, read it with ``read``, and report boxes in the original's pixels.
 
     Args:
         image: The page as given (RGB).
         languages: Requested languages (they pick the upside-down test).
-        read: Reads an upright RGB image into ordered lines (quads in that image's pixels).
+        read: Reads an upright RGB image into ordered lines (quads in that image's pixels); its
+            second argument is the lines already detected on that image, or None.
+        detect: The engine's line detector. When given, its pass over the page as given is also the
+            orientation probe, and on an upright page (most pages) ``read`` gets it instead of
+            detecting again: one detector pass per page instead of a probe pass plus a full one.
 
     Returns:
         A page the size of ``image`` with ``rotation`` set to the turn applied.
     """
     height, width = image.shape[:2]
-    rotation = detect_rotation(image, languages)
-    lines = read(turn_clockwise(image, rotation))
+    found = detect(image) if detect is not None else None
+    rotation = detect_rotation(image, languages, found)
+    lines = read(turn_clockwise(image, rotation), found if rotation == 0 else None)
     if rotation:
         lines = [
             Line(
@@ -119,13 +134,13 @@ class _HangulVotes:
 
 def _vote_hangul_lines(crops: Sequence[RgbImage]) -> _HangulVotes:
     """PP-OCR's classifier is wrong on Hangul, so Korean lines vote by Tesseract confidence."""
-    from hanji.engines.tesseract import read_line
+    from hanji.engines.tesseract import read_lines
 
     votes = 0
     undecided: list[RgbImage] = []
-    for crop in crops:
-        ahead = _mean_confidence(read_line(crop, "kor"))
-        behind = _mean_confidence(read_line(np.ascontiguousarray(crop[::-1, ::-1]), "kor"))
+    flipped = [np.ascontiguousarray(crop[::-1, ::-1]) for crop in crops]
+    reads = [_mean_confidence(words) for words in read_lines([*crops, *flipped], "kor")]
+    for crop, ahead, behind in zip(crops, reads[: len(crops)], reads[len(crops) :], strict=True):
         if max(ahead, behind) >= HANGUL_SURE:
             votes += 1 if ahead >= behind else -1
         else:

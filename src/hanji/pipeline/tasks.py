@@ -93,8 +93,8 @@ def run_task(name: str, kwargs: dict[str, Any]) -> Any:
 
 
 def warm_up() -> None:
-    """Load the engines in this process, so no request pays for a cold model load."""
-    from hanji.engines.registry import available_engines, get_engine
+    """Build every engine session in this process and run a tiny image through each model,
+    so no request pays for a cold model load."""
+    from hanji.engines import warm_up as warm_engines
 
-    for name in available_engines():
-        get_engine(name)
+    warm_engines()
