@@ -253,3 +253,22 @@ def test_test_run_returns_the_result_and_a_preview(api: TestClient) -> None:
         f"/api/v1/domains/{domain['id']}/templates/{template['id']}/test", json={"image": {"format": "png"}}
     )
     assert as_json.status_code == 422
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_test_run_exports_fields_as_csv(api: TestClient) -> None:
+    domain = template_domain(api)
+    template = new_template(api, domain["id"]).json()
+    url = f"/api/v1/domains/{domain['id']}/templates/{template['id']}/test"
+    image = to_png(render_form(KOREAN_FORM, FILLED)[0])
+    response = api.post(url, params={"format": "csv"}, files={"file": ("form.png", image, "image/png")})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-type"].startswith("text/csv")
+    assert response.headers["content-disposition"].startswith("attachment;")
+    lines = response.text.splitlines()
+    assert lines[0] == "page,field,value_type,type,text,confidence,checked"
+    assert any(line.startswith("1,phone,") and ",01048217735," in line for line in lines)
+    unknown = api.post(url, params={"format": "pdf"}, files={"file": ("form.png", image, "image/png")})
+    assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "VALIDATION_ERROR"
+    assert unknown.json()["error"]["details"]["field"] == "format"

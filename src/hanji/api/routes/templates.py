@@ -7,7 +7,7 @@ import binascii
 import json
 from typing import Any
 
-from fastapi import APIRouter, Body, Request, Response
+from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
 from hanji.api.body import read_capped_body
@@ -20,10 +20,13 @@ from hanji.intake.limits import IntakeLimits
 from hanji.services import template_runs, templates
 from hanji.storage.blobs import BlobNotFound, BlobStore
 from hanji.storage.models import Template
+from hanji.templates import export as result_export
 
 router = APIRouter(prefix="/api/v1/domains/{domain_id}/templates", tags=["templates"])
 
 JsonBody = Body(default_factory=dict)
+ExportFormat = Query(default="json", alias="format")
+XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def _blobs(settings: Settings) -> BlobStore:
@@ -205,7 +208,17 @@ async def _test_image(request: Request, settings: Settings) -> tuple[bytes, str 
         ) from None
 
 
-@router.post("/{template_id}/test")
+def _export(body: dict[str, Any], export_format: str, template_id: int) -> Response:
+    """The test result's fields as a CSV or XLSX download (see ``hanji.templates.export``)."""
+    rows = result_export.result_rows(body)
+    filename = f"template-{template_id}-test.{export_format}"
+    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    if export_format == "csv":
+        return Response(result_export.to_csv(rows), media_type="text/csv", headers=headers)
+    return Response(result_export.to_xlsx(rows), media_type=XLSX_MEDIA_TYPE, headers=headers)
+
+
+@router.post("/{template_id}/test", response_model=None)
 async def test_template(
     domain_id: int,
     template_id: int,
@@ -213,8 +226,14 @@ async def test_template(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-) -> dict[str, Any]:
-    """Run this template on an image, as the invoke URL would; ``preview_url`` shows what was read."""
+    export_format: str = ExportFormat,
+) -> dict[str, Any] | Response:
+    """Run this template on an image, as the invoke URL would; ``preview_url`` shows what was read.
+
+    ``?format=csv`` or ``?format=xlsx`` returns the result's fields as a file download instead.
+    """
+    if export_format not in ("json", "csv", "xlsx"):
+        raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
     data, declared_format = await _test_image(request, settings)
     run = await run_in_threadpool(
         lambda: template_runs.run_template_test(
@@ -229,6 +248,8 @@ async def test_template(
     )
     prefix = f"{base_url(request, settings).rstrip('/')}/api/v1/domains/{domain_id}/templates/{template_id}"
     preview = f"{prefix}/previews/{run.previews[0]}" if run.previews else None
+    if export_format != "json":
+        return _export(run.body, export_format, template_id)
     return {**run.body, "preview_url": preview}
 
 
