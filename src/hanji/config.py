@@ -83,6 +83,8 @@ class Settings:
     """HANJI_JOB_PAGES_PER_TASK: a larger PDF job is split into tasks of this many pages, run in parallel."""
     webhook_attempts: int = 5
     """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
+    stats_retention_days: int = 400
+    """HANJI_STATS_RETENTION_DAYS: days call statistics are kept (0: forever); older calls are purged."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -142,6 +144,8 @@ class Settings:
                 "HANJI_TASK_ATTEMPTS, HANJI_JOB_MAX_PAGES, HANJI_JOB_PAGES_PER_TASK and "
                 "HANJI_WEBHOOK_ATTEMPTS must be >= 1."
             )
+        if self.stats_retention_days < 0:
+            raise SettingsError("HANJI_STATS_RETENTION_DAYS must be >= 0 (0: keep forever).")
         if self.broker_url and not self.broker_url.startswith(
             ("redis://", "rediss://", "amqp://", "amqps://")
         ):
@@ -199,6 +203,7 @@ _ENV_NAMES = {
     "job_max_pages": "HANJI_JOB_MAX_PAGES",
     "job_pages_per_task": "HANJI_JOB_PAGES_PER_TASK",
     "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
+    "stats_retention_days": "HANJI_STATS_RETENTION_DAYS",
 }
 ENV_VARIABLES = tuple(_ENV_NAMES.values())
 

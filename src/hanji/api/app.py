@@ -29,6 +29,7 @@ from hanji.config import Settings
 from hanji.console import routes as console_routes
 from hanji.core.errors import RateLimited
 from hanji.services import operators
+from hanji.services import stats as call_stats
 from hanji.services.executor import Executor, InlineExecutor, ProcessExecutor
 from hanji.services.job_runner import JobRunner, LocalJobRunner
 from hanji.services.job_runs import JobContext
@@ -96,6 +97,11 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
             upgrade_database(settings.resolved_database_url)
         with transaction(app.state.session_factory) as db:
             boot = operators.ensure_admin(db, password=settings.admin_password, data_dir=settings.data_dir)
+        if settings.stats_retention_days:
+            with transaction(app.state.session_factory) as db:
+                purged = call_stats.purge_old_calls(db, older_than_days=settings.stats_retention_days)
+            if purged:
+                log.info("Purged %d call records older than %d days", purged, settings.stats_retention_days)
         if boot.generated_password:
             # Printed once, on first start only; also in <data dir>/admin-password.txt (0600).
             log.warning("Created operator 'admin' with password: %s", boot.generated_password)

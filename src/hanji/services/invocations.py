@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 import time
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.document import render_document_response
@@ -31,6 +33,7 @@ from hanji.services.gateway import ResolvedInvoke
 from hanji.services.limits import RateLimiter, check_quota
 from hanji.storage.models import Domain
 
+log = logging.getLogger("hanji.invocations")
 FETCH_TIMEOUT_S = 15.0
 FETCH_MAX_REDIRECTS = 3
 
@@ -185,6 +188,10 @@ def handle_invoke(
                 outcome = _document(resolved, request, settings, executor, languages)
             else:
                 outcome = _template(db, resolved, request, settings, executor, languages)
+        # Imported here: webhooks -> jobs -> this module.
+        from hanji.services.webhooks import dispatch_result_webhook
+
+        dispatch_result_webhook(session_factory, domain=domain, body=outcome.body, settings=settings)
         return outcome.body
     except ClovaError as exc:
         error = exc
@@ -193,7 +200,7 @@ def handle_invoke(
         error = UnknownServiceError()
         raise error from exc
     finally:
-        record_outcome(session_factory, resolved, outcome, error, request_bytes, started)
+        record_outcome(session_factory, resolved, outcome, error, request_bytes, started, settings)
 
 
 def record_outcome(
@@ -203,6 +210,7 @@ def record_outcome(
     error: HanjiError | None,
     request_bytes: int,
     started: float,
+    settings: Settings | None = None,
 ) -> None:
     """Record one authorised call (also one refused before OCR, e.g. a malformed body)."""
     success = (
@@ -224,3 +232,10 @@ def record_outcome(
     with session_factory() as db:
         stats.record_call(db, record=record)
         db.commit()
+        if settings is not None and settings.stats_retention_days and stats.purge_due():
+            try:
+                stats.purge_old_calls(db, older_than_days=settings.stats_retention_days)
+                db.commit()
+            except SQLAlchemyError:
+                db.rollback()
+                log.exception("purging old call statistics failed")

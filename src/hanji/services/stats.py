@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hanji.core.errors import InvalidQuery
@@ -41,6 +43,35 @@ def record_call(db: Session, *, record: CallRecord) -> None:
             table_pages=record.table_pages,
         )
     )
+
+
+PURGE_INTERVAL_S = 3600.0
+_purge_lock = threading.Lock()
+_last_purge = -PURGE_INTERVAL_S  # monotonic seconds of the last purge; the first check runs one
+
+
+def purge_old_calls(db: Session, *, older_than_days: int) -> int:
+    """Delete calls recorded more than ``older_than_days`` ago (0: keep all); the number deleted.
+
+    The caller commits."""
+    if older_than_days <= 0:
+        return 0
+    cutoff = datetime.now(UTC) - timedelta(days=older_than_days)
+    result = db.execute(delete(Call).where(Call.at < cutoff))
+    return int(getattr(result, "rowcount", 0) or 0)
+
+
+def purge_due(now: float | None = None) -> bool:
+    """True at most once per ``PURGE_INTERVAL_S`` in this process (a cheap check on every call)."""
+    global _last_purge
+    now = time.monotonic() if now is None else now
+    if now - _last_purge < PURGE_INTERVAL_S:
+        return False
+    with _purge_lock:
+        if now - _last_purge < PURGE_INTERVAL_S:
+            return False
+        _last_purge = now
+        return True
 
 
 def _percentile(values: list[int], q: float) -> int:

@@ -4,6 +4,9 @@ The body is the job as ``GET …/jobs/{id}`` shows it. ``X-Hanji-Signature: sha2
 HMAC-SHA256 of the raw body under the domain's webhook secret, so a receiver can check that the
 body came from this Hanji and was not changed. Delivery is at least once: a receiver should treat
 a second POST with the same ``jobId`` as a repeat.
+
+A domain's webhook also gets the CLOVA response of every synchronous invoke call that answered 200
+(``dispatch_result_webhook``), signed and retried the same way, from a background thread.
 """
 
 from __future__ import annotations
@@ -12,12 +15,16 @@ import hashlib
 import hmac
 import json
 import logging
+import threading
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
+from typing import Any
 
 import httpx
 from sqlalchemy.orm import Session, sessionmaker
 
+from hanji.config import Settings
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.addresses import AddressPolicy
 
@@ -109,3 +116,70 @@ def _post(
             raise RequestBodyInvalid(f"{type(exc).__name__}: {exc}") from None
     if not 200 <= response.status_code < 300:
         raise RequestBodyInvalid(f"the receiver answered HTTP {response.status_code}")
+
+
+def deliver_result_webhook(
+    session_factory: sessionmaker[Session],
+    *,
+    domain_id: int,
+    body: dict[str, Any],
+    allow: tuple[str, ...],
+    max_attempts: int,
+    transport: httpx.BaseTransport | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+) -> bool:
+    """POST a synchronous invoke call's CLOVA response to the domain's webhook, signed like a job's,
+    retrying with ``backoff_s`` up to ``max_attempts``; True when delivered or there is no webhook."""
+    with transaction(session_factory) as db:
+        domain = db.get(Domain, domain_id)
+        if domain is None or not domain.webhook_url:
+            return True
+        url = domain.webhook_url
+        secret = webhook_secret(db, domain=domain)
+    raw = json.dumps(body, ensure_ascii=False).encode()
+    signature, policy = sign(raw, secret), AddressPolicy.parse(allow)
+    for attempt in range(1, max_attempts + 1):
+        try:
+            _post(url, raw, signature, policy, transport)
+            return True
+        except RequestBodyInvalid as exc:
+            log.warning(
+                "domain %d: result webhook %s failed (try %d): %s", domain_id, url, attempt, exc.reason
+            )
+        if attempt < max_attempts:
+            sleep(backoff_s(attempt))
+    log.error("domain %d: result webhook not delivered after %d attempts", domain_id, max_attempts)
+    return False
+
+
+def dispatch_result_webhook(
+    session_factory: sessionmaker[Session],
+    *,
+    domain: Domain,
+    body: dict[str, Any],
+    settings: Settings,
+) -> threading.Thread | None:
+    """Deliver ``body`` in a daemon thread when the domain has a webhook; never raises, never waits."""
+    try:
+        if not domain.webhook_url:
+            return None
+        domain_id = domain.id
+
+        def run() -> None:
+            try:
+                deliver_result_webhook(
+                    session_factory,
+                    domain_id=domain_id,
+                    body=body,
+                    allow=settings.fetch_allow,
+                    max_attempts=settings.webhook_attempts,
+                )
+            except Exception:
+                log.exception("domain %d: result webhook delivery failed", domain_id)
+
+        thread = threading.Thread(target=run, name=f"hanji-result-webhook-{domain_id}", daemon=True)
+        thread.start()
+        return thread
+    except Exception:
+        log.exception("result webhook not dispatched")
+        return None
