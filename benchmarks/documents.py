@@ -12,12 +12,9 @@ from __future__ import annotations
 import argparse
 import json
 import random
-import re
 import sys
 import time
-import unicodedata
 from pathlib import Path
-from typing import Any
 
 import cv2
 import numpy as np
@@ -26,26 +23,11 @@ sys.path.insert(0, str(Path(__file__).parent))
 from document_ocr import Recognizer, cached_page, rapidocr_page
 from hanji.core.result import Page
 from hanji.documents import get_extractor
-from hanji.documents.values import format_money
+from hanji.documents.training.score import f1, normalise, receipt_fields
 from synthetic_passport import render
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
 SROIE_FIELDS = ("company", "date", "address", "total")
-
-
-def normalise(value: str, field: str) -> str:
-    s = re.sub(r"\s+", "", unicodedata.normalize("NFKC", value).upper())
-    return (format_money(s) or s) if field == "total" else s
-
-
-def receipt_fields(result: dict[str, Any]) -> dict[str, str]:
-    store, pay = result.get("storeInfo", {}), result.get("paymentInfo", {})
-    return {
-        "company": store.get("name", {}).get("text", ""),
-        "address": (store.get("addresses") or [{}])[0].get("text", ""),
-        "date": pay.get("date", {}).get("text", ""),
-        "total": result.get("totalPrice", {}).get("price", {}).get("text", ""),
-    }
 
 
 def hanji_page(image: np.ndarray) -> Page:
@@ -53,10 +35,6 @@ def hanji_page(image: np.ndarray) -> Page:
     from hanji.engines import recognize
 
     return recognize(image, ["en"])
-
-
-def f1(tp: int, fp: int, fn: int) -> float:
-    return 2 * tp / max(2 * tp + fp + fn, 1)
 
 
 HELD_OUT_FROM = 70
