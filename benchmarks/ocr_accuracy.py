@@ -23,7 +23,14 @@ from types import ModuleType
 from typing import Any
 
 SHARED = Path(os.environ.get("HANJI_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
-SETS = {"sroie": "en", "rendered/ko": "ko", "rendered/ja": "ja", "rendered/zh": "zh-TW", "rendered/en": "en"}
+SETS = {
+    "sroie": "en",
+    "sroie@ko": "ko",
+    "rendered/ko": "ko",
+    "rendered/ja": "ja",
+    "rendered/zh": "zh-TW",
+    "rendered/en": "en",
+}
 PATHS = ("default", "ppocr", "tesseract", "hybrid")
 
 
@@ -67,7 +74,7 @@ def run_one(set_name: str, path: str, limit: int | None) -> dict[str, Any]:
     from hanji.engines import recognize
 
     scorer = load_scorer()
-    folder = SHARED / "data" / set_name
+    folder = SHARED / "data" / set_name.split("@")[0]  # "sroie@ko": the same pages asked for in Korean
     scorer.DIR = str(folder)
     lang = SETS[set_name]
     ids = sorted(p.stem for p in (folder / "img").glob("*.jpg"))[:limit]

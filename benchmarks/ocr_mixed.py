@@ -7,9 +7,7 @@ where they fall wholly inside their half (coordinates shifted). The request asks
 languages (``ko,ja`` …), as a client of a Korean+Japanese domain would. Scored with the shared
 box-matched CER. Paths:
 
-- ``default``: ``recognize`` (hybrid with confidence-gated script routing),
-- ``no-gate``: the hybrid with routing by Hangul share alone (every line Tesseract marks as Hangul
-  stays with Tesseract, as before routing looked at confidence),
+- ``default``: ``recognize`` (the hybrid engine: Hangul reader first, PP-OCR for the rest, merged),
 - ``tesseract``: Tesseract with both language packs on the whole page,
 - ``ppocr``: PP-OCR alone (no Hangul in its dictionary).
 
@@ -52,15 +50,8 @@ def compose(top: Path, bottom: Path, scorer: Any) -> tuple[np.ndarray, list[GtLi
 
 
 def read(path: str, image: np.ndarray, languages: list[str]) -> Any:
-    from hanji.engines import hybrid, recognize
+    from hanji.engines import recognize
 
-    if path == "no-gate":
-        saved = hybrid.KOREAN_MIN_CONFIDENCE
-        hybrid.KOREAN_MIN_CONFIDENCE = 0.0
-        try:
-            return recognize(image, languages, "hybrid")
-        finally:
-            hybrid.KOREAN_MIN_CONFIDENCE = saved
     return recognize(image, languages, None if path == "default" else path)
 
 
@@ -70,7 +61,7 @@ def main() -> None:
     )
     parser.add_argument("--pairs", default="ja,zh-TW,en", help="languages set beside Korean")
     parser.add_argument("--pages", type=int, default=3, help="composed pages per pair")
-    parser.add_argument("--paths", default="default,no-gate,tesseract,ppocr")
+    parser.add_argument("--paths", default="default,tesseract,ppocr")
     args = parser.parse_args()
     scorer = load_scorer()
     ko_pages = sorted((SHARED / "data" / "rendered" / "ko" / "img").glob("*.jpg"))

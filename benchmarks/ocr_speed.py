@@ -78,18 +78,15 @@ class StageClock:
 
 
 def instrument(clock: StageClock) -> None:
-    """Wrap the stage functions where the engines look them up (module globals are bound by name)."""
-    from hanji.engines import hybrid, orientation, ppocr, tesseract
+    """Wrap the stages where the engines call them (backend classes and the orienter)."""
+    from hanji.engines import composed, orientation
+    from hanji.engines.backends import ppocr, tesseract
 
-    clock.wrap(orientation, "detect_rotation", "orient")
-    clock.wrap(ppocr.PpOcrModels, "detect", "detect")
-    clock.wrap(ppocr.PpOcrModels, "recognize", "rec")
-    for module in (hybrid, tesseract):  # orientation imports them at call time, from tesseract
-        for name in ("read_line", "read_lines"):
-            if hasattr(module, name):
-                clock.wrap(module, name, "tess")
-    for module in (hybrid, ppocr, tesseract):
-        clock.wrap(module, "order_lines", "order")
+    clock.wrap(orientation.Orienter, "rotation", "orient")
+    clock.wrap(ppocr.PpOcrDetector, "detect", "detect")
+    clock.wrap(ppocr.PpOcrRecognizer, "recognize", "rec")
+    clock.wrap(tesseract.TesseractLineRecognizer, "recognize", "tess")
+    clock.wrap(composed, "order_lines", "order")
 
 
 def run_set(set_name: str, limit: int | None, repeat: int) -> dict[str, Any]:
@@ -137,8 +134,7 @@ def check_orientation() -> dict[str, Any]:
     from PIL import Image
 
     from hanji.engines import warm_up
-    from hanji.engines.orientation import detect_rotation
-    from hanji.engines.ppocr import detect_lines
+    from hanji.engines.registry import detector, orienter
 
     warm_up(["ko", "en"])
     right = {"probe": 0, "full": 0}
@@ -154,8 +150,8 @@ def check_orientation() -> dict[str, Any]:
                 total += 1
                 for how in ("probe", "full"):
                     c = time.process_time()
-                    found = detect_lines(image) if how == "full" else None
-                    got = detect_rotation(image, [SETS[set_name]], found)
+                    found = detector().detect(image) if how == "full" else None
+                    got = orienter().rotation(image, [SETS[set_name]], found)
                     cpu[how] += time.process_time() - c
                     right[how] += got == turn
                     if got != turn:

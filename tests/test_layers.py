@@ -60,3 +60,71 @@ def test_imports_point_down_only() -> None:
         if bad:
             problems.append(f"{path.relative_to(PACKAGE)} imports {sorted(bad)}")
     assert not problems, "\n".join(problems)
+
+
+OCR_LIBRARIES = {"tesserocr", "rapidocr", "onnxruntime"}
+BACKENDS = PACKAGE / "engines" / "backends"
+BACKEND_USERS = {PACKAGE / "engines" / "registry.py"}
+"""Inside ``engines`` only the registry builds backends; every other module gets stages from it."""
+KNOWN_OCR_IMPORTERS = {PACKAGE / "documents" / "mrz_reader.py", PACKAGE / "documents" / "alien_card.py"}
+"""Modules that still build their own OCR sessions (to move behind the registry; see issue 12)."""
+
+
+def _imported_modules(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(), filename=str(path))
+    found: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module:
+            found.add(node.module)
+        elif isinstance(node, ast.Import):
+            found.update(a.name for a in node.names)
+    return found
+
+
+def test_only_backends_import_ocr_libraries() -> None:
+    problems = []
+    for path in PACKAGE.rglob("*.py"):
+        if BACKENDS in path.parents or path in KNOWN_OCR_IMPORTERS:
+            continue
+        libraries = {m.split(".")[0] for m in _imported_modules(path)} & OCR_LIBRARIES
+        if libraries:
+            problems.append(f"{path.relative_to(PACKAGE)} imports {sorted(libraries)}")
+    assert not problems, "\n".join(problems)
+
+
+def test_engines_reach_backends_only_through_the_registry() -> None:
+    problems = []
+    for path in (PACKAGE / "engines").rglob("*.py"):
+        if BACKENDS in path.parents or path in BACKEND_USERS:
+            continue
+        if any(m.startswith("hanji.engines.backends") for m in _imported_modules(path)):
+            problems.append(str(path.relative_to(PACKAGE)))
+    for path in PACKAGE.rglob("*.py"):
+        if PACKAGE / "engines" in path.parents:
+            continue
+        if any(m.startswith("hanji.engines.backends") for m in _imported_modules(path)):
+            problems.append(str(path.relative_to(PACKAGE)))
+    assert not problems, "modules importing engine backends directly: " + ", ".join(problems)
+
+
+def test_engine_modules_have_no_import_cycles() -> None:
+    graph: dict[str, set[str]] = {}
+    for path in (PACKAGE / "engines").rglob("*.py"):
+        name = "hanji." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+        graph[name] = {m for m in _imported_modules(path) if m.startswith("hanji.engines") and m != name}
+    graph.pop("hanji.engines", None)  # the package's re-exports sit above everything
+    for deps in graph.values():
+        deps.discard("hanji.engines")
+    seen: dict[str, int] = {}
+
+    def visit(node: str, stack: list[str]) -> None:
+        seen[node] = 1
+        for dep in sorted(graph.get(node, ())):
+            assert seen.get(dep) != 1, "import cycle: " + " -> ".join([*stack, node, dep])
+            if dep not in seen:
+                visit(dep, [*stack, node])
+        seen[node] = 2
+
+    for node in sorted(graph):
+        if node not in seen:
+            visit(node, [])

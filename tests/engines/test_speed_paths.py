@@ -1,39 +1,57 @@
-"""The speed-ups keep behaviour: one detector pass per upright page, parallel line reads, warm-up."""
+"""The speed paths keep behaviour: one detector pass per upright page, parallel line reads, warm-up."""
+
+from collections.abc import Sequence
 
 import numpy as np
 import pytest
 
 from hanji.core.geometry import Quad
-from hanji.core.result import Line
 from hanji.engines import warm_up
-from hanji.engines.orientation import read_upright
-from hanji.engines.ppocr import DETECT_MAX_SIDE, HAN_DETECT_MAX_SIDE, detect_side, session_options
-from hanji.engines.tesseract import read_line, read_lines
+from hanji.engines.backends.onnx import session_options
+from hanji.engines.backends.tesseract import TesseractLineRecognizer, read_line, tesseract_api
+from hanji.engines.base import RgbImage
+from hanji.engines.composed import HAN_DETECT_MAX_SIDE, ComposedEngine, Routes, detect_side, line_crop
+from hanji.engines.orientation import Orienter
+from hanji.engines.stages import Reading
 
 from .samples import load_image
 
 
-def test_detection_is_reused_on_an_upright_page() -> None:
-    calls: list[str] = []
-    given: list[list[Quad] | None] = []
+class _CountingDetector:
+    name = "counting"
 
-    def detect(image: np.ndarray) -> list[Quad]:
-        calls.append("detect")
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def detect(self, image: RgbImage, max_side: int | None = None) -> list[Quad]:
+        self.calls += 1
         return []
 
-    def read(image: np.ndarray, found: list[Quad] | None) -> list[Line]:
-        given.append(found)
-        return []
 
-    page = read_upright(np.zeros((40, 60, 3), np.uint8), ["en"], read, detect)
+class _Silent:
+    name = "silent"
+
+    def recognize(self, crops: Sequence[RgbImage]) -> list[Reading]:
+        return [Reading(()) for _ in crops]
+
+    def upside_down(self, crops: Sequence[RgbImage]) -> list[float]:
+        return [0.0 for _ in crops]
+
+
+def test_detection_runs_once_on_an_upright_page() -> None:
+    detector = _CountingDetector()
+    silent = _Silent()
+    engine = ComposedEngine(
+        "test", detector, Orienter(detector, silent, silent), {"silent": silent}, Routes(base="silent")
+    )
+    page = engine.read(np.full((40, 60, 3), 255, np.uint8), ["en"])
     assert page.rotation == 0
-    assert calls == ["detect"]
-    assert given == [[]]  # the probe's lines, not None: read must not detect again
+    assert detector.calls == 1  # the orientation probe reuses the page's own detection
 
 
 def test_chinese_pages_get_the_larger_detector_input() -> None:
     assert detect_side(["zh-TW"]) == detect_side(["zh-CN", "en"]) == HAN_DETECT_MAX_SIDE
-    assert detect_side(["ja"]) == detect_side(["ko", "en"]) == DETECT_MAX_SIDE
+    assert detect_side(["ja"]) is None and detect_side(["ko", "en"]) is None
 
 
 def test_onnxruntime_threads_do_not_spin() -> None:
@@ -45,18 +63,18 @@ def test_onnxruntime_threads_do_not_spin() -> None:
 
 @pytest.mark.slow
 def test_parallel_line_reads_match_one_by_one() -> None:
-    from hanji.engines.ppocr import detect_lines, line_crop
+    from hanji.engines.registry import detector
 
     image = load_image("ko_cldr")
-    crops = [line_crop(image, q) for q in detect_lines(image)]
+    crops = [line_crop(image, q) for q in detector().detect(image)]
     assert len(crops) >= 4
-    assert read_lines(crops, "kor") == [read_line(c, "kor") for c in crops]
+    together = TesseractLineRecognizer("kor").recognize(crops)
+    assert together == [read_line(tesseract_api("kor"), c) for c in crops]
 
 
 @pytest.mark.slow
 def test_warm_up_builds_every_session() -> None:
-    from hanji.engines.ppocr import ppocr_models
-    from hanji.engines.tesseract import tesseract_api
+    from hanji.engines.backends.ppocr import ppocr_models
 
     warm_up(["ko", "en"])
     assert ppocr_models()._cls is not None

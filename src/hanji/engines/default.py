@@ -37,25 +37,17 @@ def default_engine_name(languages: Sequence[str]) -> str:
 
 
 def warm_up(languages: Sequence[str] = ("ko", "en")) -> None:
-    """Build the default path's sessions for ``languages`` and run a tiny image through each model.
+    """Build the default path's engines for ``languages`` and run a tiny image through each stage.
 
     Call once per worker process before the first request, so that request does not pay for
     loading models (seconds). Nothing is kept from the warm-up image.
     """
-    import numpy as np
+    from hanji.engines.registry import warm_stages
 
-    from hanji.engines.ppocr import ppocr_models
-    from hanji.engines.tesseract import LINE_THREADS, read_lines
-
-    strip = np.full((32, 160, 3), 255, np.uint8)
-    strip[8:24, 8:152:12] = 0  # a row of dark marks, like letters
     names = {default_engine_name([code]) for code in (list(languages) or ["en"])}
-    models = ppocr_models()
-    models.detect(strip)
-    models.recognize([strip])
-    models.upside_down([strip])
-    if "hybrid" in names:
-        read_lines([strip] * LINE_THREADS, "kor")  # builds every line reader
+    for name in names:
+        get_engine(name)
+    warm_stages(hangul="hybrid" in names)
 
 
 def recognize(image: RgbImage, languages: Sequence[str], engine: str | None = None) -> Page:

@@ -1,19 +1,96 @@
-"""The engine registry: a plain dict of name -> factory, each engine built once per process."""
+"""Named registries: stages by name, and engines composed from them, each built once per process.
+
+A recogniser is one backend class and one line in :data:`RECOGNIZERS`; an engine is one entry in
+:data:`ENGINES` naming its parts.
+"""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 
 from hanji.core.errors import OcrServiceError
+from hanji.engines.backends.ppocr import PpOcrClassifier, PpOcrDetector, PpOcrRecognizer, rapidocr_installed
+from hanji.engines.backends.tesseract import (
+    LINE_THREADS,
+    TesseractLineRecognizer,
+    has_traineddata,
+    tesseract_installed,
+)
+from hanji.engines.backends.tesseract_page import TesseractPageEngine
 from hanji.engines.base import OcrEngine
-from hanji.engines.hybrid import HybridEngine
-from hanji.engines.ppocr import PpOcrEngine
-from hanji.engines.tesseract import TesseractEngine
+from hanji.engines.composed import ComposedEngine, Routes
+from hanji.engines.options import OPTIONS
+from hanji.engines.orientation import Orienter
+from hanji.engines.stages import LineDetector, LineRecognizer, UpsideDownClassifier
+
+DETECTORS: dict[str, Callable[[], LineDetector]] = {"ppocr": PpOcrDetector}
+RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
+    "ppocr": PpOcrRecognizer,
+    "tesseract-kor": lambda: TesseractLineRecognizer("kor"),
+    "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
+}
+CLASSIFIERS: dict[str, Callable[[], UpsideDownClassifier]] = {"ppocr": PpOcrClassifier}
+HANGUL_RECOGNIZER = "tesseract-kor"
+"""The recogniser the default path reads Hangul with (``benchmarks/photo.py`` picks it)."""
+
+
+@functools.cache
+def recognizer(name: str) -> LineRecognizer:
+    factory = RECOGNIZERS.get(name)
+    if factory is None:
+        raise OcrServiceError(f"Unknown line recogniser {name!r}; known: {', '.join(sorted(RECOGNIZERS))}.")
+    return factory()
+
+
+@functools.cache
+def detector(name: str = "ppocr") -> LineDetector:
+    return DETECTORS[name]()
+
+
+@functools.cache
+def classifier(name: str = "ppocr") -> UpsideDownClassifier:
+    return CLASSIFIERS[name]()
+
+
+def warm_stages(*, hangul: bool) -> None:
+    """Run a tiny image through every stage the default path uses, so sessions load now."""
+    import numpy as np
+
+    strip = np.full((32, 160, 3), 255, np.uint8)
+    strip[8:24, 8:152:12] = 0  # a row of dark marks, like letters
+    detector().detect(strip)
+    recognizer("ppocr").recognize([strip])
+    classifier().upside_down([strip])
+    if hangul:
+        recognizer(HANGUL_RECOGNIZER).recognize([strip] * LINE_THREADS)  # builds every line reader
+
+
+def orienter() -> Orienter:
+    hangul = recognizer(HANGUL_RECOGNIZER) if tesseract_installed() else None
+    return Orienter(detector(), classifier(), recognizer("ppocr"), hangul)
+
+
+def _composed(name: str, routes: Routes) -> OcrEngine:
+    names = [routes.base, *([routes.hangul] if routes.hangul else [])]
+    available = rapidocr_installed() and (routes.hangul is None or tesseract_installed())
+    if routes.hangul and "Hangul" in routes.hangul and not has_traineddata("Hangul"):
+        available = False
+    return ComposedEngine(
+        name,
+        detector(),
+        orienter(),
+        {n: recognizer(n) for n in names},
+        routes,
+        photo_correction=OPTIONS.photo_correction,
+        available=available,
+    )
+
 
 ENGINES: dict[str, Callable[[], OcrEngine]] = {
-    "ppocr": PpOcrEngine,
-    "tesseract": TesseractEngine,
-    "hybrid": HybridEngine,
+    "ppocr": lambda: _composed("ppocr", Routes(base="ppocr")),
+    "hybrid": lambda: _composed("hybrid", Routes(base="ppocr", hangul=HANGUL_RECOGNIZER)),
+    "tesseract": lambda: TesseractPageEngine(orienter()),
 }
 """Built-in engines; a plugin adds itself by inserting a factory here before first use."""
 
@@ -41,4 +118,11 @@ def get_engine(name: str) -> OcrEngine:
 
 def available_engines() -> list[str]:
     """Names of the registered engines whose libraries and models are installed."""
-    return [name for name, factory in ENGINES.items() if factory().is_available()]
+    out = []
+    for name in ENGINES:
+        try:
+            get_engine(name)
+        except OcrServiceError:
+            continue
+        out.append(name)
+    return out

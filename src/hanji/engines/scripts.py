@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 TESSERACT_LANGS: dict[str, str] = {
@@ -53,33 +52,3 @@ def cjk_share(text: str) -> float:
     if not chars:
         return 0.0
     return sum(is_kana(c) or is_han(c) for c in chars) / len(chars)
-
-
-WordSpan = tuple[str, float, float, float]
-"""``(text, confidence, start, end)``; start/end are fractions of the line's width."""
-
-_WON = re.compile(r"^[\\W](?=\d)")
-SYLLABLE_GAP = 0.2
-"""Tesseract ``kor`` cuts words into syllables; gaps narrower than this share of line height join."""
-
-
-def korean_words(words: list[WordSpan], aspect: float) -> list[WordSpan]:
-    """Clean Tesseract ``kor`` words: rejoin split syllables and restore the won sign.
-
-    Args:
-        words: Words of one line, left to right.
-        aspect: The line's width / height, to turn width fractions into line heights.
-    """
-    out: list[WordSpan] = []
-    for text, conf, start, end in words:
-        # Korean fonts draw the backslash as ₩ (KS X 1003), so Tesseract reads "\536" for "₩536".
-        text = _WON.sub("₩", text)
-        if out and (start - out[-1][3]) * aspect < SYLLABLE_GAP and _joinable(out[-1][0], text):
-            prev = out.pop()
-            text, conf, start = prev[0] + text, min(prev[1], conf), prev[2]
-        out.append((text, conf, start, end))
-    return out
-
-
-def _joinable(left: str, right: str) -> bool:
-    return is_hangul(left[-1]) and is_hangul(right[0])

@@ -1,0 +1,181 @@
+"""An engine composed of stages: photo flattening, a line detector, an orienter, routes, reading order.
+
+The routes say which recogniser reads which lines: a *base* recogniser reads every line, and when
+one of ``hangul_languages`` is requested a *Hangul* recogniser reads every line first, the base
+recogniser then reading the stretches (and doubtful lines) it reads better; :mod:`merge` puts the
+two together. Adding a recogniser is one backend class and one registry line; a new route is data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from hanji.core.geometry import Quad, split_quad
+from hanji.core.result import Line, Page, Word
+from hanji.engines.base import RgbImage, check_image
+from hanji.engines.korean import repair_reading
+from hanji.engines.merge import LATIN_PAGE_SHARE, Segment, merge, needs_base, segments, wants_whole_line
+from hanji.engines.orientation import Orienter
+from hanji.engines.photo import Flattened, flatten
+from hanji.engines.reading_order import order_lines
+from hanji.engines.stages import LineDetector, LineRecognizer, Reading
+from hanji.engines.transform import crop_quad, turn_clockwise, unturn_quad
+
+MIN_CONFIDENCE = 0.5
+"""Below this a base reading is usually noise (rapidocr's own default ``text_score``)."""
+
+HAN_DETECT_MAX_SIDE = 1760
+"""Chinese pages: dense Han lines need the detector at full A4-150-dpi size (rendered/zh CER 0.020
+at 1280 px, 0.018 at 1760 px; ja and en gain nothing, so they keep the default)."""
+
+
+@dataclass(frozen=True)
+class Routes:
+    """Which recogniser (by registry name) reads which lines."""
+
+    base: str
+    """Reads every line (or, with a Hangul route, what the Hangul recogniser reads worse)."""
+    hangul: str | None = None
+    """Reads every line first when one of ``hangul_languages`` is requested."""
+    hangul_languages: frozenset[str] = field(default_factory=lambda: frozenset({"ko"}))
+
+
+def detect_side(languages: Sequence[str]) -> int | None:
+    """The detector's input size for a page in ``languages`` (None: the detector's default)."""
+    return HAN_DETECT_MAX_SIDE if any(code.startswith("zh") for code in languages) else None
+
+
+def line_crop(image: RgbImage, quad: Quad) -> RgbImage:
+    """Crop a line for a recogniser; tall crops (vertical text) are laid on their side."""
+    crop = crop_quad(image, quad)
+    if crop.shape[0] >= 1.5 * crop.shape[1]:
+        crop = np.ascontiguousarray(np.rot90(crop))
+    return crop
+
+
+def segment_crop(crop: RgbImage, segment: Segment) -> RgbImage:
+    w = crop.shape[1]
+    x0 = max(0, int(segment.lo * w))
+    x1 = min(w, max(x0 + 1, int(np.ceil(segment.hi * w))))
+    return np.ascontiguousarray(crop[:, x0:x1])
+
+
+def line_from_reading(quad: Quad, reading: Reading, engine: str) -> Line | None:
+    """Place a reading's words on the page by their spans along the line's quad."""
+    words = [w for w in reading.words if w.text.strip()]
+    if not words:
+        return None
+    quads = split_quad(quad, [(w.start, max(w.end, w.start + 1e-3)) for w in words])
+    return Line(
+        tuple(Word(w.text, q, min(1.0, max(0.0, w.confidence))) for w, q in zip(words, quads, strict=True)),
+        engine,
+    )
+
+
+class ComposedEngine:
+    """Detector + orienter + routes + reading order (see the module docstring)."""
+
+    def __init__(
+        self,
+        name: str,
+        detector: LineDetector,
+        orienter: Orienter,
+        recognizers: dict[str, LineRecognizer],
+        routes: Routes,
+        *,
+        photo_correction: bool = True,
+        available: bool = True,
+    ) -> None:
+        self.name = name
+        self.detector = detector
+        self.orienter = orienter
+        self.routes = routes
+        self.base = recognizers[routes.base]
+        self.hangul = recognizers[routes.hangul] if routes.hangul else None
+        self.photo_correction = photo_correction
+        self._available = available
+
+    def is_available(self) -> bool:
+        return self._available
+
+    def read(self, image: RgbImage, languages: Sequence[str]) -> Page:
+        check_image(image)
+        height, width = image.shape[:2]
+        flat: Flattened | None = flatten(image) if self.photo_correction else None
+        work = flat.image if flat is not None else image
+        side = detect_side(languages)
+        found = self.detector.detect(work, side)
+        rotation = self.orienter.rotation(work, languages, found)
+        upright = turn_clockwise(work, rotation)
+        if rotation:
+            found = self.detector.detect(upright, side)
+        lines = self.read_lines(upright, found, languages)
+        wh, ww = work.shape[:2]
+
+        def back(quad: Quad) -> Quad:
+            quad = unturn_quad(quad, rotation, ww, wh)
+            return flat.quad_to_photo(quad) if flat is not None else quad
+
+        if rotation or flat is not None:
+            lines = [
+                Line(tuple(Word(w.text, back(w.quad), w.confidence) for w in ln.words), ln.engine)
+                for ln in lines
+            ]
+        return Page(index=0, width=width, height=height, lines=tuple(lines), rotation=rotation)
+
+    def read_lines(self, image: RgbImage, found: Sequence[Quad], languages: Sequence[str]) -> list[Line]:
+        """Read the lines ``found`` on an upright ``image``, in reading order."""
+        crops = [line_crop(image, q) for q in found]
+        hangul = (
+            self.hangul if self.hangul is not None and self.routes.hangul_languages & set(languages) else None
+        )
+        if hangul is None:
+            readings = self.base.recognize(crops)
+            out = [
+                line_from_reading(q, r, self.base.name) if r.confidence >= MIN_CONFIDENCE else None
+                for q, r in zip(found, readings, strict=True)
+            ]
+        else:
+            out = [
+                line_from_reading(q, r, r.recognizer or self.name)
+                for q, r in zip(found, self._read_hangul(crops, hangul), strict=True)
+            ]
+        return order_lines([ln for ln in out if ln is not None])
+
+    @staticmethod
+    def _owned(
+        first: Sequence[Reading], whole: dict[int, Reading], *, latin_page: bool
+    ) -> dict[int, Reading]:
+        """The lines whose whole-line base reading wins over the Hangul reading."""
+        out: dict[int, Reading] = {}
+        for k, reading in whole.items():
+            if merge(first[k], [], reading, latin_page=latin_page) is reading:
+                out[k] = reading if reading.confidence >= MIN_CONFIDENCE or not first[k].words else first[k]
+        return out
+
+    def _read_hangul(self, crops: Sequence[RgbImage], hangul: LineRecognizer) -> list[Reading]:
+        first = hangul.recognize(crops)
+        doubtful = [k for k, r in enumerate(first) if needs_base(r) and wants_whole_line(r)]
+        whole = dict(zip(doubtful, self.base.recognize([crops[k] for k in doubtful]), strict=True))
+        out = self._owned(first, whole, latin_page=False)
+        if first and len(out) >= LATIN_PAGE_SHARE * len(first):
+            # Mostly not Korean: every line gets the base reader's look, and keeps Hangul only on
+            # strong evidence (an English receipt sent to a Korean domain reads as in English).
+            rest = [k for k in range(len(first)) if k not in whole]
+            whole.update(zip(rest, self.base.recognize([crops[k] for k in rest]), strict=True))
+            out = self._owned(first, whole, latin_page=True)
+        # Lines still Korean: the base recogniser reads their non-Hangul stretches, cut out.
+        jobs: list[tuple[int, Segment, RgbImage]] = []
+        for k, reading in enumerate(first):
+            if k in out or not needs_base(reading):
+                continue
+            aspect = crops[k].shape[1] / max(crops[k].shape[0], 1)
+            jobs.extend((k, s, segment_crop(crops[k], s)) for s in segments(reading, aspect))
+        parts: dict[int, list[tuple[Segment, Reading]]] = {}
+        for (k, segment, _), reading in zip(jobs, self.base.recognize([c for _, _, c in jobs]), strict=True):
+            parts.setdefault(k, []).append((segment, reading))
+        merged = [out.get(k) or merge(reading, parts.get(k, [])) for k, reading in enumerate(first)]
+        return [repair_reading(r) if r.words else r for r in merged]

@@ -1,0 +1,74 @@
+"""Merging a Hangul reader's line with the base reader's: each keeps what it reads best."""
+
+from hanji.engines.merge import merge, needs_base, segments, wants_whole_line
+from hanji.engines.stages import Glyph, Reading, SpanWord
+
+
+def _reading(words: list[tuple[str, float]], recognizer: str = "tesseract") -> Reading:
+    """Words laid left to right, one glyph per character, each character 1/40 of the width."""
+    glyphs: list[Glyph] = []
+    spans: list[SpanWord] = []
+    x = 0.0
+    for text, conf in words:
+        start = x
+        for ch in text:
+            glyphs.append(Glyph(ch, conf, x, x + 0.025))
+            x += 0.025
+        spans.append(SpanWord(text, conf, start, x))
+        x += 0.025
+    return Reading(tuple(spans), tuple(glyphs), recognizer)
+
+
+def _base(text: str, conf: float) -> Reading:
+    return Reading((SpanWord(text, conf, 0.0, 1.0),), (), "ppocr")
+
+
+def test_confident_pure_hangul_needs_no_second_reader() -> None:
+    assert not needs_base(_reading([("대표자", 0.95), ("성명", 0.93)]))
+    assert needs_base(_reading([("사업자등록번호", 0.95), ("605-73-19728", 0.9)]))
+    assert needs_base(_reading([("대표자", 0.4)]))
+
+
+def test_digit_stretch_is_taken_from_the_base_reader() -> None:
+    hangul = _reading([("승인번호", 0.92), ("3529S07O", 0.7)])
+    (segment,) = segments(hangul, aspect=10.0)
+    assert segment.own == "3529S07O" and not segment.latin_only
+    merged = merge(hangul, [(segment, _base("35295070", 0.97))])
+    assert merged.text == "승인번호 35295070"
+
+
+def test_digits_glued_to_hangul_are_split_out_and_the_won_sign_kept() -> None:
+    hangul = _reading([("합계", 0.9), ("금액\\45.000원", 0.8)])
+    (segment,) = segments(hangul, aspect=10.0)
+    assert segment.own == "\\45.000" and segment.beside_hangul
+    merged = merge(hangul, [(segment, _base("W45,000", 0.95))])
+    assert merged.text == "합계 금액₩45,000원"
+
+
+def test_a_han_guess_on_hangul_never_replaces_anything() -> None:
+    hangul = _reading([("카드번호", 0.9), ("8291-10", 0.8)])
+    (segment,) = segments(hangul, aspect=10.0)
+    assert merge(hangul, [(segment, _base("外进8291-10", 0.9))]).text == "카드번호 8291-10"
+
+
+def test_doubtful_hangul_gives_way_to_confident_latin() -> None:
+    hangul = _reading([("성명", 0.93), ("호0기", 0.31), ("길동이", 0.35)])
+    found = segments(hangul, aspect=12.0)
+    assert [s.latin_only for s in found] == [True, True]
+    merged = merge(hangul, [(found[0], _base("HONG", 0.98)), (found[1], _base("GILDONG", 0.97))])
+    assert merged.text == "성명 HONG GILDONG"
+    # Unsure Latin does not: the Hangul reading stays.
+    assert merge(hangul, [(found[0], _base("HONG", 0.6))]).text.startswith("성명 호0기")
+
+
+def test_a_latin_line_read_as_hangul_noise_is_the_base_readers() -> None:
+    noise = _reading([("10(태:", 0.4), ("0,", 0.5), ("51611메", 0.3)])
+    assert wants_whole_line(noise)
+    whole = Reading((SpanWord("TOKEN", 0.99, 0.0, 0.3), SpanWord("NO:", 0.98, 0.32, 0.9)), (), "ppocr")
+    assert merge(noise, [], whole) is whole
+
+
+def test_a_confident_korean_line_keeps_its_hangul_against_the_base_reader() -> None:
+    korean = _reading([("대전광역시", 0.9), ("유성구", 0.88)])
+    whole = Reading((SpanWord("W349", 0.98, 0.1, 0.3),), (), "ppocr")
+    assert merge(korean, [], whole).text == "대전광역시 유성구"
