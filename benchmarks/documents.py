@@ -22,8 +22,10 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).parent))
 from document_ocr import Recognizer, cached_page, rapidocr_page
 from hanji.core.result import Page
+from hanji.core.text_reader import PageImage
 from hanji.documents import get_extractor
 from hanji.documents.training.score import f1, normalise, receipt_fields
+from hanji.engines.text_reader import EngineTextReader
 from synthetic_passport import render
 
 DATA = Path(__file__).resolve().parents[2] / "shared" / "data"
@@ -84,7 +86,9 @@ def bench_specimens() -> list[tuple[str, str, str]]:
     extractor = get_extractor("passport")
     for name, fields in expected.items():
         image = cv2.imread(str(DATA / "mrz" / "specimens" / Path(name).name))
-        pp = extractor.extract(Page(0, image.shape[1], image.shape[0]), image).get("pp", {})
+        pp = extractor.extract(
+            Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader())
+        ).get("pp", {})
         for src, dst in MRZ_KEYS.items():
             total += 1
             hits += pp.get(dst, [{}])[0].get("text") == fields[src]
@@ -93,7 +97,9 @@ def bench_specimens() -> list[tuple[str, str, str]]:
     for path in testdata:
         image = cv2.imread(str(path))
         valid += bool(
-            extractor.extract(Page(0, image.shape[1], image.shape[0]), image).get("mrz", {}).get("valid")
+            extractor.extract(Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader()))
+            .get("mrz", {})
+            .get("valid")
         )
     return [
         ("MRZ specimens field exact", f"{hits / total:.3f}", f"{hits}/{total} fields, 4 images"),
@@ -112,7 +118,9 @@ def bench_synthetic_passports(n: int) -> list[tuple[str, str, str]]:
     for _ in range(n):
         doc = render(rng)
         img = doc.image
-        pp = extractor.extract(Page(0, img.shape[1], img.shape[0]), img).get("pp", {})
+        pp = extractor.extract(Page(0, img.shape[1], img.shape[0]), PageImage(img, EngineTextReader())).get(
+            "pp", {}
+        )
         for key, value in doc.truth.items():
             if value:
                 total += 1

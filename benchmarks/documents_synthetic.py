@@ -25,8 +25,10 @@ from functools import partial
 
 from benchmarks.synthetic import biz_license, id_card, invoice, invoice_foreign, medical_receipt, name_card
 from benchmarks.synthetic.common import SyntheticDoc
+from hanji.core.text_reader import PageImage
 from hanji.documents import get_extractor
 from hanji.engines.default import recognize
+from hanji.engines.text_reader import EngineTextReader
 
 RENDERERS: dict[str, Callable[[random.Random], SyntheticDoc]] = {
     "biz-license": biz_license.render,
@@ -86,7 +88,12 @@ def score_family(model: str, n: int, seed: int) -> tuple[dict[str, list[int]], f
     start = time.perf_counter()
     for _ in range(n):
         doc = RENDERERS[model](rng)
-        pred = flatten(extractor.extract(recognize(doc.image, doc.extra.get("languages", ["ko"])), doc.image))
+        pred = flatten(
+            extractor.extract(
+                recognize(doc.image, doc.extra.get("languages", ["ko"])),
+                PageImage(doc.image, EngineTextReader()),
+            )
+        )
         gold = {k: normalise(v) for k, v in doc.truth.items() if v}
         for field in sorted(set(gold) | set(pred)):
             # Items are scored by column name, pooled over rows.

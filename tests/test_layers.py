@@ -66,8 +66,6 @@ OCR_LIBRARIES = {"tesserocr", "rapidocr", "onnxruntime"}
 BACKENDS = PACKAGE / "engines" / "backends"
 BACKEND_USERS = {PACKAGE / "engines" / "registry.py"}
 """Inside ``engines`` only the registry builds backends; every other module gets stages from it."""
-KNOWN_OCR_IMPORTERS = {PACKAGE / "documents" / "mrz_reader.py", PACKAGE / "documents" / "alien_card.py"}
-"""Modules that still build their own OCR sessions (to move behind the registry; see issue 12)."""
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -84,7 +82,7 @@ def _imported_modules(path: Path) -> set[str]:
 def test_only_backends_import_ocr_libraries() -> None:
     problems = []
     for path in PACKAGE.rglob("*.py"):
-        if BACKENDS in path.parents or path in KNOWN_OCR_IMPORTERS:
+        if BACKENDS in path.parents:
             continue
         libraries = {m.split(".")[0] for m in _imported_modules(path)} & OCR_LIBRARIES
         if libraries:

@@ -13,7 +13,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from hanji.core.errors import HanjiError
+from hanji.core.engine_options import ENGINE_VARIABLES, EngineOptions
+from hanji.core.errors import HanjiError, OcrServiceError
 
 
 class SettingsError(HanjiError):
@@ -85,6 +86,8 @@ class Settings:
     """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
     stats_retention_days: int = 400
     """HANJI_STATS_RETENTION_DAYS: days call statistics are kept (0: forever); older calls are purged."""
+    engine: EngineOptions = field(default_factory=EngineOptions)
+    """The OCR engines' options (HANJI_TESSDATA, HANJI_PPOCR_DET_SIDE, HANJI_OCR_THREADS, ...)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
 
     @property
@@ -123,6 +126,10 @@ class Settings:
             if raw is None or raw == "":
                 continue
             values[name] = _convert(name, var, raw)
+        try:
+            values["engine"] = EngineOptions.from_env(env)
+        except OcrServiceError as exc:
+            raise SettingsError(exc.message) from exc
         values.update({k: v for k, v in overrides.items() if v is not None})
         settings = cls(**values)
         settings.check()
@@ -205,7 +212,7 @@ _ENV_NAMES = {
     "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
     "stats_retention_days": "HANJI_STATS_RETENTION_DAYS",
 }
-ENV_VARIABLES = tuple(_ENV_NAMES.values())
+ENV_VARIABLES = (*_ENV_NAMES.values(), *ENGINE_VARIABLES)
 
 
 def _convert(name: str, var: str, raw: str) -> Any:

@@ -12,6 +12,7 @@ import re
 import numpy as np
 
 from hanji.core.result import Line, Word
+from hanji.core.text_reader import PageImage
 from hanji.documents.labelled import Labelled, find_labelled, label_pattern
 from hanji.documents.personal_numbers import personal_number
 from hanji.documents.values import ValueObject, format_date, value_object
@@ -34,38 +35,31 @@ _KEY_TEXT |= {"issueDate": "발급일자", "serialNum": "일련번호", "alienRe
 _VALUES: dict[str, re.Pattern[str]] = {"sex": _SEX, "visaType": _VISA, "issueDate": _DATE}
 
 
-def _latin_reread(image: np.ndarray, words: tuple[Word, ...]) -> str | None:
-    """PP-OCR reading of the words' region, kept only when it is Latin capitals."""
-    import cv2
-
-    # The MRZ reader's PP-OCR session, shared so the process holds one.
-    from hanji.documents.mrz_reader import _rapidocr
-
+def _latin_reread(image: PageImage, words: tuple[Word, ...]) -> str | None:
+    """A second reading of the words' region, kept only when it is Latin capitals."""
     box = words[0].quad.bbox
     for w in words[1:]:
         box = box.union(w.quad.bbox)
     pad = box.height * 0.4
-    h, w = image.shape[:2]
+    h, w = image.pixels.shape[:2]
     x0, y0 = max(int(box.left - pad), 0), max(int(box.top - pad), 0)
     x1, y1 = min(int(box.right + pad), w), min(int(box.bottom + pad), h)
-    crop = image[y0:y1, x0:x1]
+    crop = image.pixels[y0:y1, x0:x1]
     if crop.size == 0:
         return None
-    bgr = cv2.cvtColor(crop, cv2.COLOR_GRAY2BGR) if crop.ndim == 2 else np.ascontiguousarray(crop)
     # Recognition only: the crop is one line, and detection would split it into overlapping pieces.
-    out = _rapidocr()(bgr, use_det=False, use_cls=False, use_rec=True)
-    text = " ".join(str(t) for t in (out.txts or ())).strip().upper()
+    text = image.reader.read_crop(np.ascontiguousarray(crop)).text.strip().upper()
     return text if _LATIN.match(text) else None
 
 
-def _latin_value(found: Labelled, image: np.ndarray | None) -> ValueObject:
+def _latin_value(found: Labelled, image: PageImage | None) -> ValueObject:
     text = found.text
     if not _LATIN.match(text) and image is not None and found.words:
         text = _latin_reread(image, found.words) or text
     return value_object(text, found.words, key_text=found.key_text)
 
 
-def alien_fields(rows: list[Line], image: np.ndarray | None) -> tuple[dict[str, list[ValueObject]], bool]:
+def alien_fields(rows: list[Line], image: PageImage | None) -> tuple[dict[str, list[ValueObject]], bool]:
     """The ``ac`` object and whether the registration number passed its check digit."""
     out: dict[str, list[ValueObject]] = {}
     number = personal_number(rows, key_text="외국인등록번호")

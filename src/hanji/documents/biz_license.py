@@ -9,9 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page
+from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import biz_number_valid
 from hanji.documents.labelled import Labelled, find_labelled, label_pattern, merged_rows, spaced
 from hanji.documents.values import ValueObject, digits_only, format_date, value_object
@@ -98,7 +97,7 @@ class BizLicenseExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         rows = merged_rows(page)
         out: dict[str, list[ValueObject]] = {}
         title = find_labelled(rows, "", re.compile(r"^"), value=_TITLE)

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from typing import Any, Protocol, runtime_checkable
 
-import numpy as np
-
 from hanji.core.result import Page
+from hanji.core.text_reader import PageImage
 
 
 @runtime_checkable
@@ -31,11 +30,11 @@ class DocumentExtractor(Protocol):
         """True when the extractor's optional dependencies can be imported."""
         ...
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         """Return the model's ``result`` object for ``page`` (``{}`` when nothing was found).
 
         Args:
             page: The OCR result of the (single) page.
-            image: The page pixels (BGR or grey) when a region needs a second, specialised read.
+            image: The page pixels, with a reader, when a region needs a second, specialised read.
         """
         ...

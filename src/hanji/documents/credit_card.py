@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Page, Word
+from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import luhn_valid
 from hanji.documents.spans import search_lines
 from hanji.documents.values import ValueObject, value_object
@@ -64,7 +63,7 @@ class CreditCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         out: dict[str, ValueObject] = {}
         found = _find_number(page)
         if found:

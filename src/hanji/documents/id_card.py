@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page
+from hanji.core.text_reader import PageImage
 from hanji.documents.alien_card import alien_fields
 from hanji.documents.card_outline import card_outline, text_outline
 from hanji.documents.labelled import label_pattern, merged_rows
@@ -143,7 +142,7 @@ class IdCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         rows = merged_rows(page)
         if not rows:
             return {}
@@ -154,7 +153,7 @@ class IdCardExtractor:
             fields, confident = _resident_or_driver(rows, kind)
         if not fields:
             return {}
-        outline = card_outline(image) if image is not None else None
+        outline = card_outline(image.pixels) if image is not None else None
         outline = outline or text_outline(page)
         return {
             "idtype": idtype,

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page
+from hanji.core.text_reader import PageImage
 from hanji.documents.biz_license import BIZ_NUMBER
 from hanji.documents.checksums import biz_number_valid
 from hanji.documents.invoice_foreign import extract_foreign
@@ -99,7 +98,7 @@ class InvoiceExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         lang = estimate_language(page)
         if lang != "ko":  # kanji without kana (a short 請求書) is still read as Japanese
             return extract_foreign(page, "en" if lang == "en" else "ja")

@@ -12,9 +12,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page, Word
+from hanji.core.text_reader import PageImage
 from hanji.documents.invoice import MONEY, money_object
 from hanji.documents.invoice_items import ItemTable, find_items
 from hanji.documents.labelled import find_labelled, label_pattern, merged_rows, spaced
@@ -108,7 +107,7 @@ class MedicalReceiptExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         rows = merged_rows(page)
         out: dict[str, Any] = {}
         hospital = _hospital(rows)

@@ -1,85 +1,49 @@
-"""Read the MRZ band of an image: Tesseract finds the band, a line reader reads the upscaled crop.
+"""Read the MRZ band of an image: the page's reader finds the band, then reads the upscaled crop.
 
-Tesseract's layout is quick and finds the long ``<``-filled lines; PP-OCR (rapidocr) reads the
-OCR-B glyphs far better than Tesseract's ``eng`` model, whose LSTM keeps reading ``<`` as ``K``.
-Both engines are optional imports, loaded once per process.
+The band is found by a reading limited to the MRZ alphabet (the long ``<``-filled lines stand
+out); the crop is then read twice, by the general line reader (PP-OCR reads the OCR-B glyphs far
+better than Tesseract's ``eng`` model, whose LSTM keeps reading ``<`` as ``K``) and by the
+alphabet-limited one, and the reading that passes most check digits wins. Both come from the
+engines through :class:`~hanji.core.text_reader.TextReader`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
-from typing import Any
 
 import numpy as np
 
+from hanji.core.text_reader import TextReader
 from hanji.documents.mrz import Mrz, find_mrz_lines, normalize_line, parse_mrz
 
-TESSDATA = "/usr/share/tesseract-ocr/5/tessdata"
 MRZ_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 LineReader = Callable[[np.ndarray], list[str]]
 
 
-@lru_cache(maxsize=1)
-def _tesseract() -> Any:
-    import tesserocr
-
-    api = tesserocr.PyTessBaseAPI(path=TESSDATA, lang="eng", psm=tesserocr.PSM.AUTO)
-    api.SetVariable("tessedit_char_whitelist", MRZ_ALPHABET)
-    return api
-
-
-@lru_cache(maxsize=1)
-def _rapidocr() -> Any:
-    import logging
-
-    from rapidocr import RapidOCR
-
-    logging.getLogger("RapidOCR").setLevel(logging.WARNING)
-    return RapidOCR()
-
-
-def tesseract_lines(gray: np.ndarray) -> list[str]:
-    """MRZ-alphabet Tesseract reading of a grey image, one string per line."""
-    from PIL import Image
-
-    api = _tesseract()
-    api.SetImage(Image.fromarray(gray))
-    return [t for t in api.GetUTF8Text().splitlines() if t.strip()]
-
-
-def rapidocr_lines(gray: np.ndarray) -> list[str]:
-    """PP-OCR reading of a grey crop, one string per detected line, top to bottom."""
-    import cv2
-
-    out = _rapidocr()(cv2.cvtColor(gray, cv2.COLOR_GRAY2BGR))
-    if out.boxes is None:
-        return []
-    rows = sorted(zip(out.boxes, out.txts, strict=True), key=lambda r: float(r[0][:, 1].mean()))
-    return [str(t) for _, t in rows]
+def line_readers(reader: TextReader) -> tuple[LineReader, LineReader]:
+    """The general reading, then the MRZ-alphabet one, each as one string per line, top to bottom."""
+    return (
+        lambda gray: [line.text for line in reader.read_lines(gray)],
+        lambda gray: [line.text for line in reader.read_lines(gray, MRZ_ALPHABET)],
+    )
 
 
 def _to_gray(image: np.ndarray) -> np.ndarray:
     import cv2
 
-    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_BGR2GRAY)
+    gray = image if image.ndim == 2 else cv2.cvtColor(image, cv2.COLOR_RGB2GRAY)
     scale = max(1.0, 1000 / gray.shape[1])
     return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC) if scale > 1 else gray
 
 
-def locate_band(gray: np.ndarray) -> tuple[int, int, int, int] | None:
-    """Pixel box (x0, y0, x1, y1) around the MRZ lines Tesseract's layout finds, padded by a line or so."""
-    import tesserocr
-    from PIL import Image
-
-    api = _tesseract()
-    api.SetImage(Image.fromarray(gray))
-    api.Recognize()
+def locate_band(gray: np.ndarray, reader: TextReader) -> tuple[int, int, int, int] | None:
+    """Pixel box (x0, y0, x1, y1) around the MRZ lines found, padded by a line or so."""
     boxes = []
-    for r in tesserocr.iterate_level(api.GetIterator(), tesserocr.RIL.TEXTLINE):
-        text = normalize_line(r.GetUTF8Text(tesserocr.RIL.TEXTLINE) or "")
+    for line in reader.read_lines(gray, MRZ_ALPHABET):
+        text = normalize_line(line.text)
         if len(text) >= 26 and text.count("<") >= 2:
-            boxes.append(r.BoundingBox(tesserocr.RIL.TEXTLINE))
+            b = line.box
+            boxes.append((int(b.left), int(b.top), int(b.right), int(b.bottom)))
     if not boxes:
         return None
     x0, y0 = min(b[0] for b in boxes), min(b[1] for b in boxes)
@@ -92,12 +56,12 @@ def locate_band(gray: np.ndarray) -> tuple[int, int, int, int] | None:
     return max(0, x0 - pad_x), max(0, y0 - pad_y), min(w, x1 + pad_x), min(h, y1 + pad_y)
 
 
-def read_mrz(image: np.ndarray, readers: tuple[LineReader, ...] | None = None) -> Mrz | None:
-    """Find and parse the MRZ of ``image`` (BGR or grey); the reading that passes most checks wins."""
+def read_mrz(image: np.ndarray, reader: TextReader) -> Mrz | None:
+    """Find and parse the MRZ of ``image`` (RGB or grey); the reading that passes most checks wins."""
     import cv2
 
     gray = _to_gray(image)
-    band = locate_band(gray)
+    band = locate_band(gray, reader)
     crops = [gray]
     if band is not None:
         x0, y0, x1, y1 = band
@@ -106,9 +70,9 @@ def read_mrz(image: np.ndarray, readers: tuple[LineReader, ...] | None = None) -
         scale = max(1.0, 1200 / max(crop.shape[1], 1))
         crops.insert(0, cv2.resize(crop, None, fx=scale, fy=scale, interpolation=cv2.INTER_CUBIC))
     best: Mrz | None = None
-    for reader in readers or (rapidocr_lines, tesseract_lines):
+    for read_lines in line_readers(reader):
         for crop in crops:
-            mrz = parse_mrz(find_mrz_lines(reader(crop)))
+            mrz = parse_mrz(find_mrz_lines(read_lines(crop)))
             if mrz is not None and (best is None or _score(mrz) > _score(best)):
                 best = mrz
             if best is not None and best.valid:

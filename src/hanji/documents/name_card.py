@@ -11,9 +11,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page
+from hanji.core.text_reader import PageImage
 from hanji.documents import name_card_vocab as v
 from hanji.documents.spans import words_between
 from hanji.documents.values import ValueObject, digits_only, value_object
@@ -128,7 +127,7 @@ class NameCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         card = _Card()
         rest: list[Line] = []
         for line in (ln for ln in page.lines if ln.words and ln.text.strip()):

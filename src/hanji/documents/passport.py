@@ -5,9 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Page, Word
+from hanji.core.text_reader import PageImage
 from hanji.documents.mrz import Mrz, find_mrz_lines, normalize_line, parse_mrz
 from hanji.documents.values import ValueObject, value_object
 
@@ -80,20 +79,20 @@ class PassportExtractor:
     def is_available(self) -> bool:
         return True
 
-    def read(self, page: Page, image: np.ndarray | None) -> tuple[Mrz | None, list[Word]]:
+    def read(self, page: Page, image: PageImage | None) -> tuple[Mrz | None, list[Word]]:
         """Best MRZ: the OCR lines first, then (if not fully valid) the image band."""
         mrz, words = mrz_from_page(page)
         if (mrz is None or not mrz.valid) and image is not None:
             from hanji.documents.mrz_reader import read_mrz
 
-            second = read_mrz(image)
+            second = read_mrz(image.pixels, image.reader)
             if second is not None and (mrz is None or _score(second) > _score(mrz)):
                 mrz, words = second, []
         if mrz is None or _score(mrz) < _MIN_SCORE:
             return None, []
         return mrz, words
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         mrz, words = self.read(page, image)
         if mrz is None:
             return {}

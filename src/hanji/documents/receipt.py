@@ -10,9 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Line, Page, Word
+from hanji.core.text_reader import PageImage
 from hanji.documents.layout import group_rows, row_text
 from hanji.documents.receipt_decode import pick_block, pick_candidate
 from hanji.documents.receipt_features import line_features
@@ -260,7 +259,7 @@ class ReceiptExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: np.ndarray | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
         return extract_receipt(page, shipped_line_model() if self.use_model else None)
 
 

@@ -10,15 +10,17 @@ import functools
 from collections.abc import Callable
 
 from hanji.core.errors import OcrServiceError
+from hanji.core.geometry import Box
 from hanji.engines.backends.ppocr import PpOcrClassifier, PpOcrDetector, PpOcrRecognizer, rapidocr_installed
 from hanji.engines.backends.tesseract import (
     LINE_THREADS,
     TesseractLineRecognizer,
     has_traineddata,
+    read_page_lines,
     tesseract_installed,
 )
 from hanji.engines.backends.tesseract_page import TesseractPageEngine
-from hanji.engines.base import OcrEngine
+from hanji.engines.base import OcrEngine, RgbImage
 from hanji.engines.composed import ComposedEngine, Routes
 from hanji.engines.options import OPTIONS
 from hanji.engines.orientation import Orienter
@@ -31,8 +33,9 @@ RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }
 CLASSIFIERS: dict[str, Callable[[], UpsideDownClassifier]] = {"ppocr": PpOcrClassifier}
-HANGUL_RECOGNIZER = "tesseract-kor"
-"""The recogniser the default path reads Hangul with (``benchmarks/photo.py`` picks it)."""
+HANGUL_RECOGNIZER = OPTIONS.hangul_recognizer
+"""The recogniser the default path reads Hangul with (HANJI_HANGUL_RECOGNIZER; measured by
+``benchmarks/photo.py``)."""
 
 
 @functools.cache
@@ -64,6 +67,11 @@ def warm_stages(*, hangul: bool) -> None:
     classifier().upside_down([strip])
     if hangul:
         recognizer(HANGUL_RECOGNIZER).recognize([strip] * LINE_THREADS)  # builds every line reader
+
+
+def page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[tuple[str, float, Box]]:
+    """Tesseract's lines of a whole image, limited to ``alphabet`` (an MRZ band's ``A-Z0-9<``)."""
+    return read_page_lines(image, lang, alphabet)
 
 
 def orienter() -> Orienter:

@@ -8,9 +8,11 @@ from typing import Any
 
 from hanji.core.errors import OcrServiceError
 from hanji.core.result import Page
+from hanji.core.text_reader import PageImage
 from hanji.documents.language import estimate_language
 from hanji.documents.registry import get_extractor
 from hanji.engines.default import recognize
+from hanji.engines.text_reader import EngineTextReader
 from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
 
@@ -37,4 +39,5 @@ def read_document(
     if decoded.image is None:
         return DocumentReading(Page(index=0, width=0, height=0, error=decoded.error), {}, languages[0])
     page = replace(recognize(decoded.image, languages), index=0)
-    return DocumentReading(page, extractor.extract(page, decoded.image), estimate_language(page))
+    second_look = PageImage(decoded.image, EngineTextReader())
+    return DocumentReading(page, extractor.extract(page, second_look), estimate_language(page))

@@ -199,3 +199,29 @@ def read_page(image: RgbImage, lang: str) -> list[Line]:
         else:
             lines[-1].append(word)
     return [Line(tuple(ws), "tesseract") for ws in lines]
+
+
+@functools.cache
+def _alphabet_api(lang: str, alphabet: str) -> Any:
+    api = _new_api(lang)
+    if alphabet:
+        api.SetVariable("tessedit_char_whitelist", alphabet)
+    return api
+
+
+def read_page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[tuple[str, float, Box]]:
+    """Tesseract's text lines of an image, optionally limited to the characters of ``alphabet``."""
+    import tesserocr
+
+    api = _alphabet_api(lang, alphabet or "")
+    api.SetPageSegMode(tesserocr.PSM.AUTO)
+    _set_image(api, image)
+    api.Recognize()
+    out: list[tuple[str, float, Box]] = []
+    level = tesserocr.RIL.TEXTLINE
+    for r in tesserocr.iterate_level(api.GetIterator(), level):
+        text = _text(r, level)
+        box = r.BoundingBox(level)
+        if text and box is not None:
+            out.append((text, min(1.0, max(0.0, r.Confidence(level) / 100.0)), Box(*map(float, box))))
+    return out
