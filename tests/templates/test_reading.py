@@ -11,7 +11,17 @@ from PIL import Image
 
 from hanji.intake.limits import IntakeLimits
 from hanji.templates.flow import read_with_templates
-from tests.templates.forms import KOREAN_FORM, jpeg, perspective, render_form, rotate, scale, to_png
+from tests.templates.forms import (
+    KOREAN_FORM,
+    FieldSpec,
+    FormSpec,
+    jpeg,
+    perspective,
+    render_form,
+    rotate,
+    scale,
+    to_png,
+)
 
 pytestmark = pytest.mark.slow
 
@@ -103,3 +113,31 @@ def test_fields_are_read_exactly(
 def test_a_page_that_is_no_template_is_not_matched(templates: list[dict[str, Any]]) -> None:
     page = read(Image.new("RGB", (800, 1000), "white"), templates)
     assert page["template"] is None and "fields" not in page
+
+
+BIRTH_BOX_FORM = FormSpec(
+    title="재직 증명 신청서",
+    fields=(
+        FieldSpec("name", "성명", "line", "text", 360),
+        FieldSpec("birth", "생년월일", "chars", "text", 480, 8),
+        FieldSpec("dept", "부서", "line", "text", 360),
+    ),
+    seed=5,
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "birth", "dept"),
+    [("최유진", "19900315", "영업2팀"), ("남궁민", "20011207", "인사팀")],
+)
+def test_a_name_and_one_digit_per_box_are_read_exactly(name: str, birth: str, dept: str) -> None:
+    blank, definition = render_form(BIRTH_BOX_FORM)
+    sample = to_png(blank)
+    templates = [{"id": 3, "name": "employment", "definition": definition, "sample": sample}]
+    templates[0]["sample_key"] = hashlib.sha256(sample).hexdigest()
+    filled = render_form(BIRTH_BOX_FORM, {"name": name, "birth": list(birth), "dept": dept})[0]
+    page = read(jpeg(rotate(filled, 3), 60), templates)
+    fields = {f["name"]: f for f in page["fields"]}
+    assert fields["name"]["text"] == name
+    assert [s["text"] for s in fields["birth"]["sub_fields"]] == list(birth)
+    assert fields["dept"]["text"] == dept
