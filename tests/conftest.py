@@ -18,7 +18,6 @@ from hanji.config import Settings
 from hanji.storage.database import make_engine, upgrade_database
 from hanji.storage.models import Base
 
-SHARED = Path(__file__).resolve().parents[2] / "shared"
 ADMIN_PASSWORD = "correct-horse-battery"
 POSTGRES_ADMIN_URL = os.environ.get("HANJI_TEST_POSTGRES", "postgresql://127.0.0.1:5432/test")
 

@@ -14,7 +14,7 @@ from hanji.core.errors import RequestBodyInvalid
 from hanji.intake import IntakeLimits, decode_pages
 from hanji.intake.pdf import ENCRYPTED_PDF_MESSAGE, render_scale
 
-ICDAR_PDF = Path("/work/shared/data/icdar2013-tables/eu-001.pdf")
+ICDAR_PDF = Path(__file__).resolve().parents[1] / "data" / "shared-samples" / "eu-001.pdf"
 
 
 def test_icdar_pdf_renders_every_page_at_200_dpi() -> None:
