@@ -19,8 +19,12 @@ def _reading(words: list[tuple[str, float]], recognizer: str = "tesseract") -> R
     return Reading(tuple(spans), tuple(glyphs), recognizer)
 
 
-def _base(text: str, conf: float) -> Reading:
-    return Reading((SpanWord(text, conf, 0.0, 1.0),), (), "ppocr")
+def _base(text: str, conf: float, start: float = 0.0, end: float = 1.0) -> Reading:
+    """A base reading whose characters spread evenly over ``start..end``."""
+    step = (end - start) / max(len(text), 1)
+    glyphs = tuple(Glyph(c, conf, start + k * step, start + (k + 1) * step) for k, c in enumerate(text))
+    words = tuple(SpanWord(w, conf, start, end) for w in text.split())
+    return Reading(words, glyphs, "ppocr")
 
 
 def test_confident_pure_hangul_needs_no_second_reader() -> None:
@@ -53,22 +57,48 @@ def test_a_han_guess_on_hangul_never_replaces_anything() -> None:
 
 def test_doubtful_hangul_gives_way_to_confident_latin() -> None:
     hangul = _reading([("성명", 0.93), ("호0기", 0.31), ("길동이", 0.35)])
-    found = segments(hangul, aspect=12.0)
-    assert [s.latin_only for s in found] == [True, True]
+    found = [s for s in segments(hangul, aspect=12.0) if s.marks]
+    assert [(s.word, s.latin_only) for s in found] == [(1, True), (2, True)]
     merged = merge(hangul, [(found[0], _base("HONG", 0.98)), (found[1], _base("GILDONG", 0.97))])
     assert merged.text == "성명 HONG GILDONG"
     # Unsure Latin does not: the Hangul reading stays.
     assert merge(hangul, [(found[0], _base("HONG", 0.6))]).text.startswith("성명 호0기")
 
 
+def test_a_doubtful_word_keeps_hangul_the_base_reader_cannot_see() -> None:
+    # ``738,.800원`` read with doubt: PP-OCR reads the digits and nothing where ``원`` is.
+    hangul = _reading([("738,.800원", 0.29)])
+    found = segments(hangul, aspect=8.0)
+    whole = next(s for s in found if s.marks)
+    digits = next(s for s in found if not s.marks and not s.latin_only)
+    span = whole.hi - whole.lo
+    silent = _base("738,800", 1.0, 0.0, (hangul.glyphs[-1].start - whole.lo) / span - 0.02)
+    merged = merge(hangul, [(whole, silent), (digits, _base("738,800", 1.0))])
+    assert merged.text == "738,800원"
+
+
 def test_a_latin_line_read_as_hangul_noise_is_the_base_readers() -> None:
     noise = _reading([("10(태:", 0.4), ("0,", 0.5), ("51611메", 0.3)])
     assert wants_whole_line(noise)
-    whole = Reading((SpanWord("TOKEN", 0.99, 0.0, 0.3), SpanWord("NO:", 0.98, 0.32, 0.9)), (), "ppocr")
+    whole = _base("TOKEN NO: 0, STATION", 0.98, 0.0, 0.4)
     assert merge(noise, [], whole) is whole
 
 
 def test_a_confident_korean_line_keeps_its_hangul_against_the_base_reader() -> None:
     korean = _reading([("대전광역시", 0.9), ("유성구", 0.88)])
-    whole = Reading((SpanWord("W349", 0.98, 0.1, 0.3),), (), "ppocr")
+    whole = _base("W349", 0.98, 0.1, 0.3)
     assert merge(korean, [], whole).text == "대전광역시 유성구"
+
+
+def test_doubtful_hangul_stays_where_the_base_reader_sees_nothing() -> None:
+    # ``kor`` unsure of a real Korean word: PP-OCR, which has no Hangul, reads only the digits.
+    korean = _reading([("거래일시", 0.5), ("2023.", 0.7), ("3.", 0.7)])
+    whole = _base("2023.3.", 0.97, 0.125, 0.3)
+    assert merge(korean, [], whole) is korean
+
+
+def test_han_guesses_own_a_line_only_when_japanese_or_chinese_was_asked_for() -> None:
+    doubtful = _reading([("통화", 0.4)])
+    guess = _base("号", 0.95, 0.0, 0.05)
+    assert merge(doubtful, [], guess) is doubtful
+    assert merge(doubtful, [], guess, han_expected=True) is guess

@@ -139,34 +139,38 @@ class ComposedEngine:
                 for q, r in zip(found, readings, strict=True)
             ]
         else:
+            han_expected = any(code in ("ja", "zh-TW", "zh-CN") for code in languages)
+            readings = self._read_hangul(crops, hangul, han_expected=han_expected)
             out = [
                 line_from_reading(q, r, r.recognizer or self.name)
-                for q, r in zip(found, self._read_hangul(crops, hangul), strict=True)
+                for q, r in zip(found, readings, strict=True)
             ]
         return order_lines([ln for ln in out if ln is not None])
 
     @staticmethod
     def _owned(
-        first: Sequence[Reading], whole: dict[int, Reading], *, latin_page: bool
+        first: Sequence[Reading], whole: dict[int, Reading], *, latin_page: bool, han_expected: bool
     ) -> dict[int, Reading]:
         """The lines whose whole-line base reading wins over the Hangul reading."""
         out: dict[int, Reading] = {}
         for k, reading in whole.items():
-            if merge(first[k], [], reading, latin_page=latin_page) is reading:
+            if merge(first[k], [], reading, latin_page=latin_page, han_expected=han_expected) is reading:
                 out[k] = reading if reading.confidence >= MIN_CONFIDENCE or not first[k].words else first[k]
         return out
 
-    def _read_hangul(self, crops: Sequence[RgbImage], hangul: LineRecognizer) -> list[Reading]:
+    def _read_hangul(
+        self, crops: Sequence[RgbImage], hangul: LineRecognizer, *, han_expected: bool
+    ) -> list[Reading]:
         first = hangul.recognize(crops)
         doubtful = [k for k, r in enumerate(first) if needs_base(r) and wants_whole_line(r)]
         whole = dict(zip(doubtful, self.base.recognize([crops[k] for k in doubtful]), strict=True))
-        out = self._owned(first, whole, latin_page=False)
+        out = self._owned(first, whole, latin_page=False, han_expected=han_expected)
         if first and len(out) >= LATIN_PAGE_SHARE * len(first):
             # Mostly not Korean: every line gets the base reader's look, and keeps Hangul only on
             # strong evidence (an English receipt sent to a Korean domain reads as in English).
             rest = [k for k in range(len(first)) if k not in whole]
             whole.update(zip(rest, self.base.recognize([crops[k] for k in rest]), strict=True))
-            out = self._owned(first, whole, latin_page=True)
+            out = self._owned(first, whole, latin_page=True, han_expected=han_expected)
         # Lines still Korean: the base recogniser reads their non-Hangul stretches, cut out.
         jobs: list[tuple[int, Segment, RgbImage]] = []
         for k, reading in enumerate(first):

@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from hanji.engines.scripts import cjk_share, is_han, is_hangul, is_kana
+from hanji.engines.scripts import cjk_share, is_han, is_hangul, is_kana, is_syllable
 from hanji.engines.stages import Glyph, Reading, SpanWord
 
 HANGUL_SURE = 0.75
@@ -27,18 +27,21 @@ DOUBTFUL_HANGUL = 0.6
 """Hangul read below this confidence is open to the base reader's Latin."""
 WHOLE_LINE_SURE = 0.85
 """A base reading this confident, covering the line, wins a line the Hangul reader doubted."""
-WHOLE_LINE_COVER = 0.7
 KOREAN_WORD_SURE = 0.75
 LATIN_PAGE_KOREAN_SURE = 0.93
 """On a mostly non-Korean page ``kor`` reads Latin words as confident Hangul (``CASH`` -> ``매해``)."""
 LATIN_PAGE_SHARE = 0.5
 """A page where the base reader owns at least this share of the lines is a Latin page."""
+SILENT_SHARE = 0.5
+"""At or above this share of Hangul glyphs with no base-reader character on them, the line is Korean."""
 WHOLE_LINE_CHECK = 0.85
 """Below this confidence, or with Latin letters in it, a Hangul reading's line is also read whole by
 the base reader: ``kor`` reads Latin lines as Hangul noise at up to ~0.8 confidence."""
 SEGMENT_MARGIN = 0.3
 """Margin of a segment's crop, in line heights (never past the neighbouring characters)."""
 _DASHES = "-_–—~"
+_DOUBLED = re.compile(r"\d[.,:;][.,:;]\d")
+"""Two marks between digits (``738,.800``) are Tesseract's stutter, not a mark the base reader lost."""
 _EDGE_NOISE = "|!'`\"_"
 _WON_LIKE = re.compile(r"[Ww¥ł#\\₩](?=\d)")
 
@@ -69,6 +72,8 @@ class Segment:
     lo: float
     hi: float
     """Where to cut the crop: a margin around the stretch, short of the neighbouring characters."""
+    marks: tuple[tuple[float, float], ...] = ()
+    """A whole doubtful word's Hangul glyph spans: the base reader must read something on them."""
 
 
 def segments(hangul: Reading, aspect: float) -> list[Segment]:
@@ -91,15 +96,16 @@ def segments(hangul: Reading, aspect: float) -> list[Segment]:
         if not glyphs:
             continue
         pos_all = every.index(glyphs[0], pos_all)
-        mixed = any(is_hangul(g.char) for g in glyphs)
+        mixed = any(is_syllable(g.char) for g in glyphs)
         word = hangul.words[k]
         if mixed and word.confidence < DOUBTFUL_HANGUL and len(glyphs) >= 2:
             # A doubtful word with Hangul in it may be Latin that ``kor`` turned into Hangul noise.
             lo = max(glyphs[0].start - margin, every[pos_all - 1].end if pos_all > 0 else 0.0, 0.0)
             nxt = pos_all + len(glyphs)
             hi = min(glyphs[-1].end + margin, every[nxt].start if nxt < len(every) else 1.0, 1.0)
-            out.append(Segment(k, 0, len(glyphs) - 1, True, _chars(glyphs), False, lo, hi))
-            continue
+            marks = tuple((g.start, g.end) for g in glyphs if is_syllable(g.char))
+            out.append(Segment(k, 0, len(glyphs) - 1, True, _chars(glyphs), False, lo, hi, marks))
+            # Its stretches too: if the base reader is silent on the Hangul, those are used instead.
         for run in _runs(glyphs):
             first, last = pos, pos + len(run) - 1
             before = every[pos_all + first - 1].end if pos_all + first > 0 else 0.0
@@ -107,7 +113,7 @@ def segments(hangul: Reading, aspect: float) -> list[Segment]:
             lo = max(run[0].start - margin, min(before, run[0].start), 0.0)
             hi = min(run[-1].end + margin, max(after, run[-1].end), 1.0)
             pos += len(run)
-            if is_hangul(run[0].char):
+            if is_syllable(run[0].char):
                 doubt = sum(g.confidence for g in run) / len(run)
                 if doubt < DOUBTFUL_HANGUL and len(run) >= 2:
                     out.append(Segment(k, first, last, True, _chars(run), mixed, lo, hi))
@@ -122,6 +128,7 @@ def merge(
     whole: Reading | None = None,
     *,
     latin_page: bool = False,
+    han_expected: bool = False,
 ) -> Reading:
     """The Hangul reading with the base reader's readings of its segments put in.
 
@@ -131,16 +138,25 @@ def merge(
         whole: The base reader's reading of the whole crop, when the Hangul reading was doubtful.
         latin_page: Most of the page is not Korean (an English document sent to a Korean domain):
             a line then stays Korean only on strong evidence.
+        han_expected: Japanese or Chinese was requested too, so a line of kana or Han is likely.
     """
-    if whole is not None and (not hangul.words or _base_owns_line(hangul, whole, latin_page)):
+    if whole is not None and (not hangul.words or _base_owns_line(hangul, whole, latin_page, han_expected)):
         return whole
     by_word: dict[int, list[tuple[Segment, str]]] = {}
     taken: dict[int, list[float]] = {}
+    whole_words: dict[int, tuple[Segment, str, float]] = {}
     for segment, reading in parts:
         text = _accepted(segment, reading)
-        if text is not None:
-            by_word.setdefault(segment.word, []).append((segment, text))
-            taken.setdefault(segment.word, []).append(reading.confidence)
+        if text is None:
+            continue
+        if segment.marks:
+            if _covers(segment, reading):
+                whole_words[segment.word] = (segment, text, reading.confidence)
+            continue
+        by_word.setdefault(segment.word, []).append((segment, text))
+        taken.setdefault(segment.word, []).append(reading.confidence)
+    for k, (segment, text, conf) in whole_words.items():
+        by_word[k], taken[k] = [(segment, text)], [conf]
     if not by_word:
         return hangul
     words: list[SpanWord] = []
@@ -159,21 +175,35 @@ def merge(
     return Reading(tuple(words), hangul.glyphs, f"{hangul.recognizer}+{parts[0][1].recognizer}")
 
 
+def _covers(segment: Segment, reading: Reading) -> bool:
+    """Whether the base reader read something on most of a doubtful word's Hangul glyphs."""
+    width = segment.hi - segment.lo
+    centres = [segment.lo + width * (g.start + g.end) / 2 for g in reading.glyphs if not g.char.isspace()]
+    covered = sum(any(lo <= c <= hi for c in centres) for lo, hi in segment.marks)
+    return covered / len(segment.marks) > 1 - SILENT_SHARE
+
+
 def _accepted(segment: Segment, reading: Reading) -> str | None:
     """The base reader's text for a segment, or None when the Hangul reader's should stay."""
     text = reading.text.replace(" ", "").strip(_EDGE_NOISE)
     if not text or any(is_hangul(c) or is_kana(c) or is_han(c) for c in text):
         return None  # the crop caught a Hangul neighbour, which the base reader guesses as Han
     if segment.latin_only:
-        latin = len(text) >= 2 and all(c.isascii() and (c.isalnum() or c in ".-'") for c in text)
+        latin = sum(c.isalnum() for c in text) >= 2 and all(c.isascii() and c.isprintable() for c in text)
         return text if latin and reading.confidence >= BASE_LATIN_SURE else None
     if reading.confidence < BASE_DIGITS_SURE:
         return None
     if segment.beside_hangul and not any(c.isalpha() for c in segment.own if c.isascii()):
         # Digits next to Hangul: a letter at either end is a sliver of the neighbouring syllable.
         text = text.strip("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVXYZ")
-    if _alnum(text) == _alnum(segment.own) and len(segment.own) > len(text):
+    if (
+        _alnum(text) == _alnum(segment.own)
+        and len(segment.own) > len(text)
+        and not _DOUBLED.search(segment.own)
+    ):
         text = segment.own  # same letters and digits: the base reader dropped a punctuation mark
+    if "-" in segment.own and "_" not in segment.own:
+        text = text.replace("_", "-")
     if len(text) == len(segment.own):
         # Dashes and underscores look alike to the base reader; Tesseract tells them apart.
         text = "".join(
@@ -202,30 +232,44 @@ def wants_whole_line(hangul: Reading) -> bool:
     return any(c.isascii() and c.isalpha() for w in hangul.words for c in w.text)
 
 
-def _base_owns_line(hangul: Reading, base: Reading, latin_page: bool = False) -> bool:
+def _base_owns_line(
+    hangul: Reading, base: Reading, latin_page: bool = False, han_expected: bool = False
+) -> bool:
     """A line with no confidently read Korean word, that the base reader read confidently."""
     if base.confidence < BASE_DIGITS_SURE:
         return False
-    if not any(is_hangul(g.char) for g in hangul.glyphs):
+    if not any(is_syllable(g.char) for g in hangul.glyphs):
         return True  # nothing Korean in it: digits, Latin and Han are the base reader's
+    if _silent_share(hangul, base) >= SILENT_SHARE:
+        return False  # the base reader sees nothing where Hangul was read: it is Hangul it lacks
     sure = LATIN_PAGE_KOREAN_SURE if latin_page else KOREAN_WORD_SURE
     if any(_korean_word(w, sure) for w in hangul.words) or base.confidence < WHOLE_LINE_SURE:
         return False
     share = cjk_share(base.text)
-    if share >= 0.5:
-        return True  # a Japanese or Chinese line: ``kor`` emits doubtful Hangul on those
     if share > 0:
-        return False  # a few Han characters amid the rest: the base reader's guesses at Hangul
-    if len(hangul.glyphs) <= 3:
-        return True  # a short cell (a digit ``kor`` read as ``(시``)
-    first, last = hangul.words[0].start, hangul.words[-1].end
-    cover = (base.words[-1].end - base.words[0].start) / max(last - first, 1e-6)
-    return cover >= WHOLE_LINE_COVER
+        # A Japanese or Chinese line (``kor`` emits doubtful Hangul on those) when those languages
+        # were asked for; otherwise Han amid the rest is the base reader guessing at Hangul.
+        return han_expected and share >= 0.5
+    return True
+
+
+def _silent_share(hangul: Reading, base: Reading) -> float:
+    """Share of the Hangul glyphs at whose place the base reader read nothing at all.
+
+    The base reader has no Hangul: on a Hangul syllable it mostly emits nothing, while on Latin that
+    ``kor`` misread as Hangul it reads the letters. So silence there is the crop's own Hangul test.
+    """
+    marks = [g for g in hangul.glyphs if is_syllable(g.char)]
+    if not marks or not base.glyphs:
+        return 1.0 if marks else 0.0
+    centres = [(g.start + g.end) / 2 for g in base.glyphs if not g.char.isspace()]
+    silent = sum(not any(m.start <= c <= m.end for c in centres) for m in marks)
+    return silent / len(marks)
 
 
 def _korean_word(word: SpanWord, sure: float) -> bool:
     """A word of two or more Hangul syllables read with confidence: the line is Korean."""
-    return word.confidence >= sure and sum(is_hangul(c) for c in word.text) >= 2
+    return word.confidence >= sure and sum(is_syllable(c) for c in word.text) >= 2
 
 
 def korean_line(hangul: Reading) -> bool:
@@ -234,8 +278,9 @@ def korean_line(hangul: Reading) -> bool:
 
 
 def _other(ch: str) -> bool:
-    """A character the base reader reads better: digits, Latin letters and the won sign."""
-    return (ch.isascii() and ch.isalnum()) or ch in "₩\\"
+    """A character the base reader reads better: digits, Latin letters, ``*`` and the won sign
+    (and a lone jamo, which ``kor`` emits for dashes and stars)."""
+    return (ch.isascii() and ch.isalnum()) or ch in "₩\\*＊" or (is_hangul(ch) and not is_syllable(ch))
 
 
 def _glyphs_by_word(reading: Reading) -> list[list[Glyph]]:
@@ -257,8 +302,8 @@ def _runs(glyphs: Sequence[Glyph]) -> list[list[Glyph]]:
     """Consecutive glyphs split where Hangul meets anything else."""
     runs: list[list[Glyph]] = []
     for g in glyphs:
-        kind = is_hangul(g.char)
-        if runs and is_hangul(runs[-1][-1].char) == kind:
+        kind = is_syllable(g.char)
+        if runs and is_syllable(runs[-1][-1].char) == kind:
             runs[-1].append(g)
         else:
             runs.append([g])

@@ -26,6 +26,11 @@ def is_hangul(ch: str) -> bool:
     return 0xAC00 <= o <= 0xD7A3 or 0x1100 <= o <= 0x11FF or 0x3130 <= o <= 0x318F
 
 
+def is_syllable(ch: str) -> bool:
+    """True for precomposed Hangul syllables (a lone jamo is more often noise than a letter)."""
+    return 0xAC00 <= ord(ch) <= 0xD7A3
+
+
 def is_kana(ch: str) -> bool:
     """True for hiragana and katakana."""
     o = ord(ch)
