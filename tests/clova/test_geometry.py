@@ -35,7 +35,7 @@ def test_bounding_is_the_axis_aligned_box() -> None:
 def test_polygon_item_by_version() -> None:
     quad = Box(0, 0, 1, 1).to_quad()
     assert list(polygon_item(quad, "V2")) == ["boundingPoly"]
-    assert list(polygon_item(quad, "V1")) == ["bounding"]
+    assert list(polygon_item(quad, "V1")) == ["boundingPoly", "bounding"]
 
 
 def test_rounding() -> None:

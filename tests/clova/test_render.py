@@ -173,8 +173,11 @@ def test_values_are_json_types_clients_expect() -> None:
     assert isinstance(vertex["x"], float) and vertex == {"x": 121.0, "y": 114.0}
 
 
-def test_v1_uses_bounding_boxes() -> None:
+def test_v1_carries_bounding_poly_as_real_clova_does_and_bounding_beside_it() -> None:
     fields = render("V1", include_tables=False)["images"][0]["fields"]
+    # A Gson-style V1 client reads fields[i].boundingPoly.vertices[0..3] as floats.
+    for field in fields:
+        xs = [v["x"] for v in field["boundingPoly"]["vertices"]]
+        assert len(xs) == 4 and all(isinstance(x, float) for x in xs)
     assert fields[0]["bounding"] == {"top": 114.0, "left": 69.0, "width": 48.0, "height": 17.0}
-    assert "boundingPoly" not in fields[0]
     assert fields[2]["bounding"] == {"top": 100.0, "left": 296.0, "width": 44.0, "height": 26.0}

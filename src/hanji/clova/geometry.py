@@ -1,4 +1,4 @@
-"""Polygons as CLOVA writes them: V2 ``boundingPoly {vertices}``, V1 ``bounding {top,left,...}``.
+"""Polygons as CLOVA writes them: ``boundingPoly {vertices}`` (V1 and V2), plus V1s extra ``bounding``.
 
 Shared by the General, Template and Document renderers so every response spells them the same way.
 """
@@ -46,9 +46,10 @@ def bounding(quad: Quad) -> dict[str, float]:
 
 
 def polygon_item(quad: Quad, version: str) -> dict[str, Any]:
-    """The one-key dict to splice into an entry: ``boundingPoly`` for V2, ``bounding`` for V1."""
+    """The polygon keys to splice into an entry: ``boundingPoly`` always (real CLOVA V1 answers
+    carry it and V1 clients read it), and for V1 also Hanji's ``bounding {top,left,width,height}``."""
     if version == "V1":
-        return {"bounding": bounding(quad)}
+        return {"boundingPoly": bounding_poly(quad), "bounding": bounding(quad)}
     return {"boundingPoly": bounding_poly(quad)}
 
 

@@ -6,10 +6,11 @@ from collections.abc import Callable
 from typing import Any, Final
 
 from hanji.clova.common import VALIDATION_NOT_REQUESTED, converted_image_info, new_uid
-from hanji.clova.geometry import confidence, polygon_item
+from hanji.clova.geometry import confidence, line_quad, polygon_item
 from hanji.clova.request import InvokeRequest
 from hanji.clova.tables import render_tables
-from hanji.core.result import Document, Page
+from hanji.core.geometry import Quad
+from hanji.core.result import Document, Line, Page
 
 NO_TEXT_MESSAGE: Final = "NOT_FOUND: no text found"
 """``message`` of a page read without error but with no text in it (``inferResult: FAILURE``)."""
@@ -78,11 +79,44 @@ def render_general_page(
     return entry
 
 
+ROW_OVERLAP = 0.5
+"""Two lines share a visual row when their heights overlap by this share of the smaller one."""
+
+
+def same_row(left: Line, right: Line) -> bool:
+    """Whether ``right`` (next in reading order) continues ``left``'s visual row, to its right."""
+    a, b = line_quad(left), line_quad(right)
+    if b.bbox.left < a.bbox.right - 0.5 * min(a.height, b.height):
+        return False  # it starts back at the left: a new row (or a column below)
+    # Heights along each line's own slant at the gap between them, so a tilted photo's rows stay apart.
+    x = (a.bbox.right + b.bbox.left) / 2
+    top_a, bottom_a = _vertical_span(a, x)
+    top_b, bottom_b = _vertical_span(b, x)
+    overlap = min(bottom_a, bottom_b) - max(top_a, top_b)
+    return overlap >= ROW_OVERLAP * min(bottom_a - top_a, bottom_b - top_b)
+
+
+def _vertical_span(quad: Quad, x: float) -> tuple[float, float]:
+    """Top and bottom of the quad's edges, continued along its slope to ``x``."""
+    a, b, _, d = quad.points
+    slope = (b.y - a.y) / (b.x - a.x) if abs(b.x - a.x) > 1e-6 else 0.0
+    slope = max(-0.5, min(0.5, slope))  # a short word's slope is noisy: at most ~27 degrees
+    top = a.y + slope * (x - a.x)
+    bottom = d.y + slope * (x - d.x)
+    return top, max(bottom, top + 1e-6)
+
+
 def render_fields(page: Page, version: str) -> list[dict[str, Any]]:
-    """One field per word in reading order; ``lineBreak`` marks the last word of each line."""
+    """One field per word in reading order; ``lineBreak`` marks the last word of each visual row.
+
+    Lines printed side by side on one row (a receipt's ``name  qty  price``, a table row, a label
+    and its value) stay one row, as CLOVA answers: clients rebuild text from ``lineBreak``.
+    """
     fields: list[dict[str, Any]] = []
-    for line in page.lines:
+    lines = page.lines
+    for k, line in enumerate(lines):
         last = len(line.words) - 1
+        row_ends = k == len(lines) - 1 or not same_row(line, lines[k + 1])
         for position, word in enumerate(line.words):
             fields.append(
                 {
@@ -91,7 +125,7 @@ def render_fields(page: Page, version: str) -> list[dict[str, Any]]:
                     "inferText": word.text,
                     "inferConfidence": confidence(word.confidence),
                     "type": "NORMAL",
-                    "lineBreak": position == last,
+                    "lineBreak": position == last and row_ends,
                 }
             )
     return fields
