@@ -23,6 +23,7 @@ from hanji.engines.photo import Flattened, flatten
 from hanji.engines.reading_order import order_lines
 from hanji.engines.stages import LineDetector, LineRecognizer, Reading
 from hanji.engines.transform import crop_quad, turn_clockwise, unturn_quad
+from hanji.engines.word_spans import snap_to_ink
 
 MIN_CONFIDENCE = 0.5
 """Below this a base reading is usually noise (rapidocr's own default ``text_score``)."""
@@ -133,7 +134,7 @@ class ComposedEngine:
             self.hangul if self.hangul is not None and self.routes.hangul_languages & set(languages) else None
         )
         if hangul is None:
-            readings = self.base.recognize(crops)
+            readings = [snap_to_ink(r, c) for r, c in zip(self.base.recognize(crops), crops, strict=True)]
             out = [
                 line_from_reading(q, r, self.base.name) if r.confidence >= MIN_CONFIDENCE else None
                 for q, r in zip(found, readings, strict=True)
@@ -181,5 +182,6 @@ class ComposedEngine:
         parts: dict[int, list[tuple[Segment, Reading]]] = {}
         for (k, segment, _), reading in zip(jobs, self.base.recognize([c for _, _, c in jobs]), strict=True):
             parts.setdefault(k, []).append((segment, reading))
+        out = {k: snap_to_ink(r, crops[k]) for k, r in out.items()}
         merged = [out.get(k) or merge(reading, parts.get(k, [])) for k, reading in enumerate(first)]
         return [repair_reading(r) if r.words else r for r in merged]
