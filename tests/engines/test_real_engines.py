@@ -59,3 +59,20 @@ def test_two_column_page_reads_column_by_column() -> None:
     # Every Japanese line comes before every Chinese one.
     assert text.index("キナライア語") < text.index("克里米亞")
     assert text.index("イヌクティトット語") < text.index("セントルシア") < text.index("キナライア語")
+
+
+@pytest.mark.parametrize(("sample", "lang"), [("ko_cldr", "ko"), ("en_receipt", "en"), ("zh_cldr", "zh-TW")])
+def test_pages_upside_down_are_turned_back(sample: str, lang: str) -> None:
+    turned = np.ascontiguousarray(load_image(sample)[::-1, ::-1])
+    assert recognize(turned, [lang]).rotation == 180
+
+
+def test_a_single_upright_korean_line_is_never_turned() -> None:
+    from PIL import Image, ImageDraw, ImageFont
+
+    font = ImageFont.truetype("/usr/share/fonts/truetype/nanum/NanumGothic.ttf", 30)
+    for text in ("세액 13,710", "미래물산", "합계 45,000원"):
+        image = Image.new("RGB", (int(font.getlength(text)) + 8, 44), "white")
+        ImageDraw.Draw(image).text((4, 4), text, font=font, fill="black")
+        page = recognize(np.array(image), ["ko"])
+        assert page.rotation == 0, text
