@@ -1,6 +1,6 @@
 """Write docs/api/errors.md from Hanji's one error hierarchy (a test checks the page is current).
 
-    .venv/bin/python scripts/error_codes.py
+.venv/bin/python scripts/error_codes.py
 """
 
 from __future__ import annotations
@@ -20,7 +20,9 @@ def render() -> str:
         for _, c in inspect.getmembers(errors, inspect.isclass)
         if issubclass(c, errors.HanjiError) and c.__module__ == errors.__name__
     ]
-    clova = sorted((c for c in classes if issubclass(c, errors.ClovaError)), key=lambda c: (c.code, c.__name__))
+    clova = sorted(
+        (c for c in classes if issubclass(c, errors.ClovaError)), key=lambda c: (c.code, c.__name__)
+    )
     management = sorted((c for c in classes if not issubclass(c, errors.ClovaError)), key=lambda c: c.code)
     out = [
         "# Error codes",
@@ -29,7 +31,7 @@ def render() -> str:
         "",
         "## Invoke URLs (CLOVA's codes)",
         "",
-        "Body: `{\"code\", \"message\", \"path\", \"traceId\", \"timestamp\"}`.",
+        'Body: `{"code", "message", "path", "traceId", "timestamp"}`.',
         "",
         "| code | HTTP | error | default message |",
         "|---|---|---|---|",
@@ -39,7 +41,7 @@ def render() -> str:
         "",
         "## Management API (`/api/v1`) and console",
         "",
-        "Body: `{\"error\": {\"code\", \"message\", \"details\"}}`.",
+        'Body: `{"error": {"code", "message", "details"}}`.',
         "",
         "| code | HTTP | error | default message |",
         "|---|---|---|---|",
