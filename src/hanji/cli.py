@@ -35,6 +35,24 @@ app.command("ocr")(ocr_command)
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
 
 
+def _print_version(value: bool) -> None:
+    if value:
+        from hanji import __version__
+
+        typer.echo(f"hanji {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_print_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Hanji: self-hosted, CLOVA-OCR-compatible document OCR."""
+
+
 def _settings(data_dir: Path | None = None, **overrides: Any) -> Settings:
     try:
         return Settings.from_env(data_dir=data_dir, **overrides).with_server_key()
