@@ -175,6 +175,14 @@ def _hanji_reader(lang: str, baseline_src: str | None) -> Reader:
     return read
 
 
+def _utf8(source: Any, *level: Any) -> str:
+    """tesserocr raises "No text returned" on an empty page or word instead of returning ""."""
+    try:
+        return str(source.GetUTF8Text(*level) or "")
+    except RuntimeError:
+        return ""
+
+
 def _tesseract_reader(lang: str, line_set: bool) -> Reader:
     import tesserocr
     from PIL import Image
@@ -188,10 +196,10 @@ def _tesseract_reader(lang: str, line_set: bool) -> Reader:
         api.Recognize()
         # RIL.WORD cuts Korean and CJK into pieces that Tesseract's own page text prints without a
         # space between them; pieces are joined back so each item is one space-separated token of it.
-        full, pos = api.GetUTF8Text() or "", 0
+        full, pos = _utf8(api), 0
         items: list[Item] = []
         for it in tesserocr.iterate_level(api.GetIterator(), word):
-            text, box = (it.GetUTF8Text(word) or "").strip(), it.BoundingBox(word)
+            text, box = _utf8(it, word).strip(), it.BoundingBox(word)
             if not text or not box:
                 continue
             at = full.find(text, pos)

@@ -1,11 +1,12 @@
-"""One line, two readings: a Hangul reader's and a base reader's, merged by position.
+"""One Korean line, two readers: the Hangul reader's words, with what the base reader reads better.
 
 The Hangul reader (Tesseract ``kor`` today) reads Hangul well and Latin, digits and Han badly; the
 base reader (PP-OCR) is the other way round and has no Hangul at all. So a Korean line keeps the
-Hangul reader's words, and every stretch of them that is not Hangul (digits, Latin, ``₩``) is taken
-from the base reader's characters found at the same place on the crop, when those are confident.
-A line the Hangul reader could not read as Korean with confidence, and the base reader reads
-confidently as Latin or Han over its whole width, is the base reader's.
+Hangul reader's words, and every stretch of them that is not Hangul (digits, Latin, ``₩``, and
+doubtful words that may be Latin turned into Hangul noise) is cut out of the crop and re-read by
+the base reader, whose text replaces it when confident. A line with no confidently read Korean
+word, where the base reader reads something on the Hangul (it is silent on real Hangul), and reads
+it confidently, is the base reader's: Latin lines, digits, and English pages in Korean domains.
 """
 
 from __future__ import annotations
