@@ -23,7 +23,7 @@ from hanji.engines.transform import crop_quad, downscale, turn_clockwise
 PROBE_MAX_SIDE = 640
 """Orientation needs only the big lines: a cheap low-resolution detector pass is enough."""
 PROBE_LINES = 12
-HANGUL_PROBE_LINES = 5
+HANGUL_PROBE_LINES = 3
 HANGUL_SURE = 0.6
 """Tesseract ``kor`` reads a Korean line at >= 0.86 confidence the right way up, but Japanese or
 Chinese lines at <= 0.54 either way, so below this it has no say (mixed ko+ja pages)."""
