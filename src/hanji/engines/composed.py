@@ -22,7 +22,7 @@ from hanji.engines.orientation import Orienter
 from hanji.engines.photo import Flattened, flatten
 from hanji.engines.reading_order import order_lines
 from hanji.engines.stages import LineDetector, LineRecognizer, Reading
-from hanji.engines.transform import crop_quad, turn_clockwise, unturn_quad
+from hanji.engines.transform import crop_quad, erase_rules, turn_clockwise, unturn_quad
 from hanji.engines.word_spans import snap_to_ink
 
 MIN_CONFIDENCE = 0.5
@@ -50,11 +50,12 @@ def detect_side(languages: Sequence[str]) -> int | None:
 
 
 def line_crop(image: RgbImage, quad: Quad) -> RgbImage:
-    """Crop a line for a recogniser; tall crops (vertical text) are laid on their side."""
+    """Crop a line for a recogniser; tall crops (vertical text) are laid on their side, and table
+    or form rules the box caught are painted out."""
     crop = crop_quad(image, quad)
     if crop.shape[0] >= 1.5 * crop.shape[1]:
         crop = np.ascontiguousarray(np.rot90(crop))
-    return crop
+    return erase_rules(crop)
 
 
 def segment_crop(crop: RgbImage, segment: Segment) -> RgbImage:

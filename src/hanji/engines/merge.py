@@ -39,6 +39,8 @@ WHOLE_LINE_CHECK = 0.7
 """Below this confidence, or with Latin letters in it, a Hangul reading's line is also read whole by
 the base reader: ``kor`` reads most Latin lines as Hangul noise below it; the confident rest is
 caught when most of the page turns out not to be Korean (every line is then read whole)."""
+SHORT_LINE = 3
+"""Readings of at most this many characters always get the base reader's look (cheap: tiny crops)."""
 SURE_DIGITS = 0.97
 """Digits Tesseract read at least this sure are not re-read (0.9 cost photo CER 0.014 -> 0.017)."""
 SEGMENT_MARGIN = 0.3
@@ -239,8 +241,8 @@ def _chars(glyphs: Sequence[Glyph]) -> str:
 
 def wants_whole_line(hangul: Reading) -> bool:
     """Whether the base reader should also read the whole line (the Hangul reading is doubtful)."""
-    if not hangul.words or hangul.confidence < WHOLE_LINE_CHECK:
-        return True
+    if not hangul.words or hangul.confidence < WHOLE_LINE_CHECK or len(hangul.glyphs) <= SHORT_LINE:
+        return True  # doubtful, or a short cell (a lone ``2`` beside a table rule reads ``에 |``)
     return any(c.isascii() and c.isalpha() for w in hangul.words for c in w.text)
 
 

@@ -71,3 +71,32 @@ def crop_quad(image: RgbImage, quad: Quad) -> RgbImage:
 
 def _len(p: Point, q: Point) -> float:
     return float(np.hypot(p.x - q.x, p.y - q.y))
+
+
+RULE_SHARE = 0.85
+"""A row (column) of a line crop that is this dark across the crop is a table or form rule."""
+
+
+def erase_rules(crop: RgbImage) -> RgbImage:
+    """Paint table and form rules caught in a line crop with the paper's colour.
+
+    Detected line boxes are taller than their text, so in a ruled table or on an underlined form
+    field the crop catches the rule, which Tesseract reads as letters (``품목`` over its cell's
+    bottom rule reads ``프로``; a ``2`` beside a column rule reads ``에 |``).
+    """
+    if crop.shape[0] < 8 or crop.shape[1] < 8:
+        return crop
+    gray = crop.astype(np.float32).mean(axis=2)
+    border = np.concatenate([gray[0], gray[-1], gray[:, 0], gray[:, -1]])
+    paper = float(np.percentile(border, 75))
+    dark = gray < paper - 0.35 * max(paper - float(gray.min()), 1.0)
+    rows = dark.mean(axis=1) >= RULE_SHARE
+    columns = dark.mean(axis=0) >= RULE_SHARE
+    if not rows.any() and not columns.any():
+        return crop
+    out = crop.copy()
+    light = crop.reshape(-1, 3)[~dark.reshape(-1)]
+    colour = np.median(light, axis=0).astype(np.uint8) if light.size else np.full(3, 255, np.uint8)
+    out[rows] = colour
+    out[:, columns] = colour
+    return out
