@@ -74,7 +74,8 @@ def _len(p: Point, q: Point) -> float:
 
 
 RULE_SHARE = 0.85
-"""A row (column) of a line crop that is this dark across the crop is a table or form rule."""
+"""A row of a line crop that is this dark across the crop is a table or form rule."""
+COLUMN_RULE_SHARE = 0.97
 
 
 def erase_rules(crop: RgbImage) -> RgbImage:
@@ -91,7 +92,11 @@ def erase_rules(crop: RgbImage) -> RgbImage:
     paper = float(np.percentile(border, 75))
     dark = gray < paper - 0.35 * max(paper - float(gray.min()), 1.0)
     rows = dark.mean(axis=1) >= RULE_SHARE
-    columns = dark.mean(axis=0) >= RULE_SHARE
+    # A column rule crosses the whole crop near its ends; a glyph's vertical stroke (Han 什, Latin
+    # l) stops short of the box's padding, and sits anywhere along the line.
+    columns = dark.mean(axis=0) >= COLUMN_RULE_SHARE
+    edge = max(2, crop.shape[1] // 8)
+    columns[edge:-edge] = False
     if not rows.any() and not columns.any():
         return crop
     out = crop.copy()
