@@ -102,3 +102,18 @@ def test_han_guesses_own_a_line_only_when_japanese_or_chinese_was_asked_for() ->
     guess = _base("号", 0.95, 0.0, 0.05)
     assert merge(doubtful, [], guess) is doubtful
     assert merge(doubtful, [], guess, han_expected=True) is guess
+
+
+def test_a_kana_line_with_an_amount_is_the_base_readers_when_japanese_was_asked_for() -> None:
+    # ``kor`` reads ``ブルキナファソ ￥738,684`` as ``2/1[추227 부738,684``; the amount's digits must
+    # not dilute the kana that tells the line is Japanese.
+    noise = _reading([("2/1[추227", 0.7), ("부738,684", 0.72)])
+    whole = _base("ブルキナファソ ￥738,684", 0.97, 0.0, 0.43)
+    assert merge(noise, [], whole, han_expected=True) is whole
+    assert merge(noise, [], whole) is noise  # Korean alone: Han and kana are guesses at Hangul
+
+
+def test_han_alone_needs_kor_in_doubt_to_own_a_line() -> None:
+    korean = _reading([("카자흐어", 0.7), ("₩316,218", 0.7)])
+    guess = _base("高叶ł₩316,218", 0.9, 0.0, 0.5)
+    assert merge(korean, [], guess, han_expected=True) is korean

@@ -164,7 +164,7 @@ class ComposedEngine:
         self, crops: Sequence[RgbImage], hangul: LineRecognizer, *, han_expected: bool
     ) -> list[Reading]:
         first = hangul.recognize(crops)
-        doubtful = [k for k, r in enumerate(first) if needs_base(r) and wants_whole_line(r)]
+        doubtful = [k for k, r in enumerate(first) if needs_base(r) and wants_whole_line(r, han_expected)]
         whole = dict(zip(doubtful, self.base.recognize([crops[k] for k in doubtful]), strict=True))
         out = self._owned(first, whole, latin_page=False, han_expected=han_expected)
         if first and len(out) >= LATIN_PAGE_SHARE * len(first):

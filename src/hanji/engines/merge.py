@@ -239,10 +239,16 @@ def _chars(glyphs: Sequence[Glyph]) -> str:
     return "".join(g.char for g in glyphs)
 
 
-def wants_whole_line(hangul: Reading) -> bool:
-    """Whether the base reader should also read the whole line (the Hangul reading is doubtful)."""
-    if not hangul.words or hangul.confidence < WHOLE_LINE_CHECK or len(hangul.glyphs) <= SHORT_LINE:
-        return True  # doubtful, or a short cell (a lone ``2`` beside a table rule reads ``에 |``)
+def wants_whole_line(hangul: Reading, han_expected: bool = False) -> bool:
+    """Whether the base reader should also read the whole line.
+
+    Always when Japanese or Chinese was requested too: half such a page is the base reader's, and
+    ``kor`` reads a kana line with an amount (``ブルキナファソ ￥738,684``) confidently enough to pass.
+    """
+    if han_expected or not hangul.words or hangul.confidence < WHOLE_LINE_CHECK:
+        return True
+    if len(hangul.glyphs) <= SHORT_LINE:
+        return True  # a short cell (a lone ``2`` beside a table rule reads ``에 |``)
     return any(c.isascii() and c.isalpha() for w in hangul.words for c in w.text)
 
 
@@ -259,11 +265,17 @@ def _base_owns_line(
     sure = LATIN_PAGE_KOREAN_SURE if latin_page else KOREAN_WORD_SURE
     if any(_korean_word(w, sure) for w in hangul.words) or base.confidence < WHOLE_LINE_SURE:
         return False
-    share = cjk_share(base.text)
+    # Among letters only: the digits of an amount (``ブルキナファソ ￥738,684``) are no script.
+    letters = "".join(c for c in base.text if c.isalpha())
+    share = cjk_share(letters)
     if share > 0:
         # A Japanese or Chinese line (``kor`` emits doubtful Hangul on those) when those languages
         # were asked for; otherwise Han amid the rest is the base reader guessing at Hangul.
-        return han_expected and share >= 0.5
+        if not han_expected or share < 0.5:
+            return False
+        # Kana is Japanese for sure; Han alone may be PP-OCR guessing at a Korean line ``kor`` read
+        # with some confidence (``카자흐어`` -> ``高叶``), so it needs ``kor`` in doubt.
+        return any(is_kana(c) for c in letters) or hangul.confidence < DOUBTFUL_HANGUL
     return True
 
 
