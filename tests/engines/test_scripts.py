@@ -1,4 +1,4 @@
-from hanji.engines.scripts import hangul_share, tesseract_lang_string
+from hanji.engines.scripts import cjk_share, is_syllable, tesseract_lang_string
 
 
 def test_tesseract_languages_always_add_english() -> None:
@@ -7,7 +7,8 @@ def test_tesseract_languages_always_add_english() -> None:
     assert tesseract_lang_string([]) == "eng"
 
 
-def test_hangul_share() -> None:
-    assert hangul_share("한국어 abc") == 0.5
-    assert hangul_share("") == 0.0
-    assert hangul_share("漢字 123") == 0.0
+def test_script_tests() -> None:
+    assert is_syllable("한") and not is_syllable("ㅁ") and not is_syllable("a")
+    assert cjk_share("漢字 かな") == 1.0
+    assert cjk_share("") == 0.0
+    assert cjk_share("한국어 abc") == 0.0

@@ -17,7 +17,15 @@ from hanji.core.geometry import Quad, split_quad
 from hanji.core.result import Line, Page, Word
 from hanji.engines.base import RgbImage, check_image
 from hanji.engines.korean import repair_reading
-from hanji.engines.merge import LATIN_PAGE_SHARE, Segment, merge, needs_base, segments, wants_whole_line
+from hanji.engines.merge import (
+    LATIN_PAGE_SHARE,
+    Segment,
+    merge,
+    needs_base,
+    owns_line,
+    segments,
+    wants_whole_line,
+)
 from hanji.engines.orientation import Orienter
 from hanji.engines.photo import Flattened, flatten
 from hanji.engines.reading_order import order_lines
@@ -156,7 +164,7 @@ class ComposedEngine:
         """The lines whose whole-line base reading wins over the Hangul reading."""
         out: dict[int, Reading] = {}
         for k, reading in whole.items():
-            if merge(first[k], [], reading, latin_page=latin_page, han_expected=han_expected) is reading:
+            if owns_line(first[k], reading, latin_page=latin_page, han_expected=han_expected):
                 out[k] = reading if reading.confidence >= MIN_CONFIDENCE or not first[k].words else first[k]
         return out
 

@@ -154,7 +154,7 @@ def merge(
             a line then stays Korean only on strong evidence.
         han_expected: Japanese or Chinese was requested too, so a line of kana or Han is likely.
     """
-    if whole is not None and (not hangul.words or _base_owns_line(hangul, whole, latin_page, han_expected)):
+    if whole is not None and owns_line(hangul, whole, latin_page=latin_page, han_expected=han_expected):
         return whole
     by_word: dict[int, list[tuple[Segment, str]]] = {}
     taken: dict[int, list[float]] = {}
@@ -193,8 +193,7 @@ def _covers(segment: Segment, reading: Reading) -> bool:
     """Whether the base reader read something on most of a doubtful word's Hangul glyphs."""
     width = segment.hi - segment.lo
     centres = [segment.lo + width * (g.start + g.end) / 2 for g in reading.glyphs if not g.char.isspace()]
-    covered = sum(any(lo <= c <= hi for c in centres) for lo, hi in segment.marks)
-    return covered / len(segment.marks) > 1 - SILENT_SHARE
+    return _covered_share(segment.marks, centres) > 1 - SILENT_SHARE
 
 
 def _accepted(segment: Segment, reading: Reading) -> str | None:
@@ -252,10 +251,13 @@ def wants_whole_line(hangul: Reading, han_expected: bool = False) -> bool:
     return any(c.isascii() and c.isalpha() for w in hangul.words for c in w.text)
 
 
-def _base_owns_line(
-    hangul: Reading, base: Reading, latin_page: bool = False, han_expected: bool = False
+def owns_line(
+    hangul: Reading, base: Reading, *, latin_page: bool = False, han_expected: bool = False
 ) -> bool:
-    """A line with no confidently read Korean word, that the base reader read confidently."""
+    """Whether the base reader's whole-line reading wins the line: a line with no confidently read
+    Korean word that the base reader read confidently (the flags as for :func:`merge`)."""
+    if not hangul.words:
+        return True
     if base.confidence < BASE_DIGITS_SURE:
         return False
     if not any(is_syllable(g.char) for g in hangul.glyphs):
@@ -285,22 +287,20 @@ def _silent_share(hangul: Reading, base: Reading) -> float:
     The base reader has no Hangul: on a Hangul syllable it mostly emits nothing, while on Latin that
     ``kor`` misread as Hangul it reads the letters. So silence there is the crop's own Hangul test.
     """
-    marks = [g for g in hangul.glyphs if is_syllable(g.char)]
-    if not marks or not base.glyphs:
-        return 1.0 if marks else 0.0
-    centres = [(g.start + g.end) / 2 for g in base.glyphs if not g.char.isspace()]
-    silent = sum(not any(m.start <= c <= m.end for c in centres) for m in marks)
-    return silent / len(marks)
+    marks = [(g.start, g.end) for g in hangul.glyphs if is_syllable(g.char)]
+    if not marks:
+        return 0.0
+    return 1.0 - _covered_share(marks, [(g.start + g.end) / 2 for g in base.glyphs if not g.char.isspace()])
+
+
+def _covered_share(spans: Sequence[tuple[float, float]], centres: Sequence[float]) -> float:
+    """Share of ``spans`` (fractions of a crop's width) that hold at least one of ``centres``."""
+    return sum(any(lo <= c <= hi for c in centres) for lo, hi in spans) / len(spans)
 
 
 def _korean_word(word: SpanWord, sure: float) -> bool:
     """A word of two or more Hangul syllables read with confidence: the line is Korean."""
     return word.confidence >= sure and sum(is_syllable(c) for c in word.text) >= 2
-
-
-def korean_line(hangul: Reading) -> bool:
-    """Whether a Hangul reading holds a confidently read Korean word."""
-    return any(_korean_word(w, KOREAN_WORD_SURE) for w in hangul.words)
 
 
 def _other(ch: str) -> bool:

@@ -37,14 +37,6 @@ def is_kana(ch: str) -> bool:
     return 0x3040 <= o <= 0x30FF or 0x31F0 <= o <= 0x31FF
 
 
-def hangul_share(text: str) -> float:
-    """Fraction of the non-space characters of ``text`` that are Hangul (0 for empty text)."""
-    chars = [c for c in text if not c.isspace()]
-    if not chars:
-        return 0.0
-    return sum(is_hangul(c) for c in chars) / len(chars)
-
-
 def is_han(ch: str) -> bool:
     """True for CJK ideographs (Hanja, kanji, hanzi), extension A and compatibility blocks included."""
     o = ord(ch)

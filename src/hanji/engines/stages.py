@@ -58,9 +58,6 @@ class Reading:
         return sum(len(w.text) * w.confidence for w in self.words) / chars if chars else 0.0
 
 
-EMPTY_READING = Reading(())
-
-
 class LineDetector(Protocol):
     """Finds text lines on a page."""
 

@@ -203,9 +203,10 @@ def read_page(image: RgbImage, lang: str) -> list[Line]:
 
 @functools.cache
 def _alphabet_api(lang: str, alphabet: str) -> Any:
+    if not alphabet:
+        return tesseract_api(lang)  # no whitelist: the process-wide instance will do
     api = _new_api(lang)
-    if alphabet:
-        api.SetVariable("tessedit_char_whitelist", alphabet)
+    api.SetVariable("tessedit_char_whitelist", alphabet)
     return api
 
 
