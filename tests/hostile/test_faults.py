@@ -53,6 +53,22 @@ def worker_pid(client: TestClient) -> int:
     return pid
 
 
+def cpu_ticks(pid: int) -> int:
+    """User plus system CPU time of a process, in clock ticks (fields 14 and 15 of /proc/PID/stat)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12])
+
+
+def wait_until_busy(pid: int, timeout_s: float = 60.0) -> None:
+    """Return once the worker has spent CPU on a task: a fixed sleep raced fast machines, where the
+    OCR finished (or had not yet been submitted) by the time the kill came."""
+    idle = cpu_ticks(pid)
+    deadline = time.monotonic() + timeout_s
+    while cpu_ticks(pid) < idle + 3:
+        assert time.monotonic() < deadline, "the worker never started the request"
+        time.sleep(0.005)
+
+
 def is_alive(pid: int) -> bool:
     try:
         os.kill(pid, 0)
@@ -86,7 +102,7 @@ def test_killed_worker_fails_its_request_and_the_next_is_answered(
         target=lambda: answers.append(client.post(general.path, headers=general.headers, json=receipt_body()))
     )
     call.start()
-    time.sleep(0.7)  # decoding and OCR are under way in the worker
+    wait_until_busy(pid)
     os.kill(pid, signal.SIGKILL)
     call.join(120)
     [killed] = answers
