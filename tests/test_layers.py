@@ -66,6 +66,9 @@ OCR_LIBRARIES = {"tesserocr", "rapidocr", "onnxruntime"}
 BACKENDS = PACKAGE / "engines" / "backends"
 BACKEND_USERS = {PACKAGE / "engines" / "registry.py"}
 """Inside ``engines`` only the registry builds backends; every other module gets stages from it."""
+MODEL_BUILDERS = {PACKAGE / "training", PACKAGE / "cli_train.py"}
+"""Training builds the model files backends load (an adapter, like the CLI that runs it): it may
+use a backend directly, and is the one thing that may."""
 
 
 def _imported_modules(path: Path) -> set[str]:
@@ -98,7 +101,11 @@ def test_engines_reach_backends_only_through_the_registry() -> None:
         if any(m.startswith("hanji.engines.backends") for m in _imported_modules(path)):
             problems.append(str(path.relative_to(PACKAGE)))
     for path in PACKAGE.rglob("*.py"):
-        if PACKAGE / "engines" in path.parents:
+        if (
+            PACKAGE / "engines" in path.parents
+            or path in MODEL_BUILDERS
+            or MODEL_BUILDERS & set(path.parents)
+        ):
             continue
         if any(m.startswith("hanji.engines.backends") for m in _imported_modules(path)):
             problems.append(str(path.relative_to(PACKAGE)))

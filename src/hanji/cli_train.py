@@ -82,3 +82,59 @@ def train_receipt(
     digest = write_model(dump, out)
     load_line_model(out)  # proves the manifest check passes on what was just written
     typer.echo(f"wrote {out} ({out.stat().st_size} bytes, sha256 {digest})")
+
+
+@train_app.command("recognizer")
+def train_recognizer(
+    work: Annotated[
+        Path, typer.Option(help="Working folder: cached shards (data/), head.pt, history.jsonl.")
+    ] = Path("build/recognizer"),
+    shards: Annotated[
+        int, typer.Option(help="Training shards to have under data/ (kept across runs).")
+    ] = 300,
+    lines_per_shard: Annotated[int, typer.Option(help="Synthetic lines per shard.")] = 1024,
+    validation_lines: Annotated[int, typer.Option(help="Lines per validation set.")] = 256,
+    minutes: Annotated[float, typer.Option(help="Training time for this run (it resumes head.pt).")] = 60.0,
+    lr: Annotated[float, typer.Option(help="Peak learning rate.")] = 2e-3,
+    threads: Annotated[int, typer.Option(help="CPU threads for the fit (one more renders shards).")] = 1,
+    export: Annotated[
+        Path | None, typer.Option(help="Write the ONNX recogniser here afterwards (its manifest beside it).")
+    ] = None,
+) -> None:
+    """Train Hanji's Korean line recogniser: synthetic lines in Korean fonts from Debian packages,
+    pushed once through PP-OCRv6's frozen backbone, and a CTC head fitted on them.
+
+    Shards are rendered by a second process while the head trains on those already written; a
+    later run keeps the shards and resumes the checkpoint. Needs the ``train`` extra (torch, onnx).
+    """
+    import multiprocessing
+
+    try:
+        from hanji.training.korean_fit import fit
+        from hanji.training.line_shards import generate, generate_validation
+    except ImportError as exc:
+        raise typer.BadParameter(f"{exc.name} is missing: pip install 'hanji[train]'") from exc
+    data = work / "data"
+    generate_validation(data, validation_lines)
+    generate(data, shards=1, lines_per_shard=lines_per_shard)
+    renderer = multiprocessing.get_context("spawn").Process(
+        target=generate,
+        args=(data,),
+        kwargs={"shards": shards, "lines_per_shard": lines_per_shard},
+        daemon=True,
+    )
+    renderer.start()
+    try:
+        point = fit(work, minutes=minutes, lr=lr, threads=threads)
+    finally:
+        renderer.terminate()
+        renderer.join()
+    typer.echo(f"step {point.step}, {point.samples:,} samples, loss {point.loss}, validation CER {point.cer}")
+    if export is not None:
+        from hanji.training.korean_export import export as write_onnx
+
+        digest = write_onnx(work / "head.pt", export, {"samples": point.samples, "validation_cer": point.cer})
+        from hanji.engines.backends.korean import KoreanModel
+
+        KoreanModel(export, threads=1)  # proves the manifest check passes on what was just written
+        typer.echo(f"wrote {export} ({export.stat().st_size:,} bytes, sha256 {digest})")

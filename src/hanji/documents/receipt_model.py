@@ -6,7 +6,6 @@ and verified on every load, so a tampered or half-written file is refused instea
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -15,37 +14,19 @@ from typing import Any
 
 import numpy as np
 
+from hanji.core.model_files import ModelIntegrityError, sha256_file
+from hanji.core.model_files import verify_model as check
 from hanji.documents.receipt_features import feature_names
+
+__all__ = ["ModelIntegrityError", "sha256_file", "verify_model"]
 
 MODELS_DIR = Path(__file__).parent / "models"
 RECEIPT_MODEL = MODELS_DIR / "receipt.json"
 
 
-class ModelIntegrityError(RuntimeError):
-    """A model file does not match the sha256 its manifest records (or has no entry)."""
-
-
-def sha256_file(path: Path) -> str:
-    """Hex sha256 of a file's bytes."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 def verify_model(path: Path) -> None:
-    """Check ``path`` against the ``MANIFEST.json`` beside it.
-
-    Raises:
-        ModelIntegrityError: The file has no manifest entry or its sha256 differs.
-    """
-    manifest = json.loads((path.parent / "MANIFEST.json").read_text())
-    entry = manifest.get("models", {}).get(path.name)
-    if entry is None:
-        raise ModelIntegrityError(f"{path.name} is not listed in {path.parent / 'MANIFEST.json'}")
-    actual = sha256_file(path)
-    if actual != entry["sha256"]:
-        raise ModelIntegrityError(
-            f"{path.name} sha256 {actual} does not match the manifest ({entry['sha256']}); "
-            "retrain with `hanji train receipt` or restore the file"
-        )
+    """Check ``path`` against the ``MANIFEST.json`` beside it (see :mod:`hanji.core.model_files`)."""
+    check(path, "retrain with `hanji train receipt`")
 
 
 @dataclass(frozen=True, slots=True)

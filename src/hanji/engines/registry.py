@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from hanji.core.errors import OcrServiceError
 from hanji.core.geometry import Box
+from hanji.engines.backends.korean import KoreanRecognizer
 from hanji.engines.backends.ppocr import PpOcrClassifier, PpOcrDetector, PpOcrRecognizer, rapidocr_installed
 from hanji.engines.backends.tesseract import (
     LINE_THREADS,
@@ -29,6 +30,7 @@ from hanji.engines.stages import LineDetector, LineRecognizer, UpsideDownClassif
 DETECTORS: dict[str, Callable[[], LineDetector]] = {"ppocr": PpOcrDetector}
 RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "ppocr": PpOcrRecognizer,
+    "hanji-korean": KoreanRecognizer,
     "tesseract-kor": lambda: TesseractLineRecognizer("kor"),
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }

@@ -10,27 +10,19 @@ from __future__ import annotations
 
 import functools
 import importlib.util
-import itertools
-import math
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-import cv2
 import numpy as np
 
 from hanji.core.errors import OcrServiceError
 from hanji.core.geometry import Quad
+from hanji.engines.backends.ctc import recognize_bgr
 from hanji.engines.backends.onnx import onnx_session
 from hanji.engines.base import RgbImage
 from hanji.engines.options import OPTIONS
-from hanji.engines.stages import Glyph, Reading, SpanWord
-
-REC_BATCH = 8
-"""Line crops per recogniser call; crops are sorted by width first, so batches pad little."""
-REC_HEIGHT = 48
-REC_MIN_WIDTH = 96
-"""The recogniser's input: 48 px high, at least 320 px wide (PP-OCR's training shape)."""
+from hanji.engines.stages import Reading
 
 MODEL_FILES = {
     "Det": "PP-OCRv6_det_small.onnx",
@@ -95,58 +87,7 @@ class PpOcrModels:
 
     def recognize(self, crops: Sequence[np.ndarray[Any, Any]]) -> list[Reading]:
         """Read BGR line crops (horizontal strips), with each character's position."""
-        readings: list[Reading] = [Reading(())] * len(crops)
-        order = sorted(range(len(crops)), key=lambda k: crops[k].shape[1] / max(crops[k].shape[0], 1))
-        for begin in range(0, len(order), REC_BATCH):
-            batch = order[begin : begin + REC_BATCH]
-            ratio = max(
-                max(crops[k].shape[1] / max(crops[k].shape[0], 1) for k in batch), REC_MIN_WIDTH / REC_HEIGHT
-            )
-            width = math.ceil(REC_HEIGHT * ratio)
-            tensor = np.zeros((len(batch), 3, REC_HEIGHT, width), np.float32)
-            used: list[int] = []
-            for row, k in enumerate(batch):
-                crop = crops[k]
-                w = min(width, max(1, math.ceil(REC_HEIGHT * crop.shape[1] / max(crop.shape[0], 1))))
-                resized = cv2.resize(crop, (w, REC_HEIGHT)).astype(np.float32)
-                tensor[row, :, :, :w] = resized.transpose(2, 0, 1) / 127.5 - 1.0
-                used.append(w)
-            probs = self._rec.run(None, {self._rec_input: tensor})[0]
-            for row, k in enumerate(batch):
-                readings[k] = self._decode(probs[row], used[row] / width)
-        return readings
-
-    def _decode(self, probs: np.ndarray[Any, Any], used_share: float) -> Reading:
-        """Greedy CTC decoding; a character sits at the centre of its run of frames."""
-        frames = probs.shape[0]
-        best = probs.argmax(axis=1)
-        conf = probs.max(axis=1)
-        runs: list[tuple[int, float, float]] = []  # (char index, centre frame, confidence)
-        t = 0
-        while t < frames:
-            k = int(best[t])
-            end = t
-            while end + 1 < frames and best[end + 1] == k:
-                end += 1
-            if k != 0 and k < len(self._chars):
-                runs.append((k, (t + end + 1) / 2, float(conf[t : end + 1].max())))
-            t = end + 1
-        if not runs:
-            return Reading((), recognizer="ppocr")
-        scale = 1.0 / (frames * max(used_share, 1e-6))  # frame -> fraction of the crop's width
-        centres = [c for _, c, _ in runs]
-        gaps = [b - a for a, b in itertools.pairwise(centres)]
-        pitch = float(np.median(gaps)) if gaps else 2.0
-        glyphs: list[Glyph] = []
-        for n, (k, centre, p) in enumerate(runs):
-            lo = centre - pitch / 2 if n == 0 else max(centre - pitch / 2, (centres[n - 1] + centre) / 2)
-            hi = (
-                centre + pitch / 2
-                if n == len(runs) - 1
-                else min(centre + pitch / 2, (centre + centres[n + 1]) / 2)
-            )
-            glyphs.append(Glyph(self._chars[k], p, _clip(lo * scale), _clip(hi * scale)))
-        return Reading(_words(glyphs), tuple(glyphs), "ppocr")
+        return recognize_bgr(self._rec, self._chars, crops, "ppocr")
 
     def upside_down(self, crops: Sequence[np.ndarray[Any, Any]]) -> list[float]:
         """Probability that each BGR line crop is upside down (the 0/180 classifier)."""
@@ -156,26 +97,6 @@ class PpOcrModels:
             self._cls = self._ocr._load_cls_model()  # type: ignore[no-untyped-call]
         res = self._cls(list(crops)).cls_res or []
         return [float(score) if label == "180" else 1.0 - float(score) for label, score in res]
-
-
-def _clip(x: float) -> float:
-    return min(max(x, 0.0), 1.0)
-
-
-def _words(glyphs: Sequence[Glyph]) -> tuple[SpanWord, ...]:
-    """Cut a line's glyphs into words at spaces."""
-    words: list[SpanWord] = []
-    current: list[Glyph] = []
-    for g in [*glyphs, Glyph(" ", 1.0, 1.0, 1.0)]:
-        if g.char.isspace():
-            if current:
-                text = "".join(c.char for c in current)
-                confidence = float(np.mean([c.confidence for c in current]))
-                words.append(SpanWord(text, confidence, current[0].start, current[-1].end))
-            current = []
-        else:
-            current.append(g)
-    return tuple(words)
 
 
 @functools.cache

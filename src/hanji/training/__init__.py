@@ -1,0 +1,1 @@
+"""Training of the models Hanji ships (``hanji train ...``); needs the ``train`` extra (torch)."""
