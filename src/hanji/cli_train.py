@@ -1,4 +1,4 @@
-"""``hanji train``: fit the learned document models shipped in the package (receipt line model)."""
+"""``hanji train``: fit the learned models shipped in the package (receipt line model, Korean recogniser)."""
 
 from __future__ import annotations
 

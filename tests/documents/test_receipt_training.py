@@ -92,7 +92,7 @@ def test_train_command_on_recorded_pages(tmp_path: Path) -> None:
         )
     )
     out = tmp_path / "models" / "receipt.json"
-    args = ["--data", str(tmp_path / "sroie"), "--pages", str(pages), "--out", str(out)]
+    args = ["receipt", "--data", str(tmp_path / "sroie"), "--pages", str(pages), "--out", str(out)]
     result = CliRunner().invoke(train_app, args)
     assert result.exit_code == 0, result.output
     assert "held-out rules+model" in result.output and "sha256" in result.output

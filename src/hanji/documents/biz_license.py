@@ -34,7 +34,7 @@ _TEXT_FIELDS: tuple[tuple[str, str, re.Pattern[str], re.Pattern[str] | None], ..
         None,
     ),
     ("corpName", "법인명(단체명)", _CORP_NAME, None),
-    ("repName", "대표자", label_pattern("대표자"), label_pattern("생년월일")),
+    ("repName", "대표자", label_pattern("대표자", "성명"), label_pattern("생년월일")),
     ("coRepName", "공동사업자", label_pattern("공동사업자", "공동대표"), None),
     ("bisAddress", "사업장 소재지", label_pattern("사업장소재지"), None),
     ("headAddress", "본점 소재지", label_pattern("본점소재지"), None),

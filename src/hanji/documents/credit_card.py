@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from typing import Any
 
+import numpy as np
+
 from hanji.core.result import Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import luhn_valid
@@ -42,6 +44,13 @@ def card_issuer(number: str) -> str | None:
     return None
 
 
+def _grouped(digits: str) -> str:
+    """A number as cards print it: 4-6-5 for 15 digits (American Express), else groups of four."""
+    if len(digits) == 15:
+        return f"{digits[:4]} {digits[4:10]} {digits[10:]}"
+    return " ".join(digits[k : k + 4] for k in range(0, len(digits), 4))
+
+
 def _find_number(page: Page) -> tuple[str, str, tuple[Word, ...]] | None:
     best: tuple[str, str, tuple[Word, ...]] | None = None
     for pattern in (_NUMBER_AMEX, _NUMBER):
@@ -52,6 +61,33 @@ def _find_number(page: Page) -> tuple[str, str, tuple[Word, ...]] | None:
             if best is None and 13 <= len(digits) <= 19:
                 best = (span.text, digits, span.words)
     return best
+
+
+UNVERIFIED_CONFIDENCE = 0.3
+"""The confidence cap of a number that fails Luhn even after a second look: clearly doubtful."""
+DIGITS = "0123456789"
+
+
+def _second_look(image: PageImage, words: tuple[Word, ...]) -> str | None:
+    """The number's region read again, by the line recogniser and by a digits-only reader; the
+    first reading whose digits pass Luhn (a dropped or doubled digit fails it), else None."""
+    box = words[0].quad.bbox
+    for w in words[1:]:
+        box = box.union(w.quad.bbox)
+    pad = box.height * 0.4
+    h, w = image.pixels.shape[:2]
+    x0, y0 = max(int(box.left - pad), 0), max(int(box.top - pad), 0)
+    x1, y1 = min(int(box.right + pad), w), min(int(box.bottom + pad), h)
+    crop = np.ascontiguousarray(image.pixels[y0:y1, x0:x1])
+    if crop.size == 0:
+        return None
+    readings = [image.reader.read_crop(crop).text]
+    readings += [line.text for line in image.reader.read_lines(crop, alphabet=DIGITS + " ")]
+    for text in readings:
+        digits = re.sub(r"\D", "", text.translate(_DIGITISE))
+        if 13 <= len(digits) <= 19 and luhn_valid(digits):
+            return digits
+    return None
 
 
 class CreditCardExtractor:
@@ -69,9 +105,18 @@ class CreditCardExtractor:
         if found:
             text, digits, words = found
             conf = sum(w.confidence for w in words) / len(words) if words else 0.0
-            # A number failing Luhn is still reported, with its confidence halved as a warning.
+            if not luhn_valid(digits) and image is not None and words:
+                checked = _second_look(image, words)
+                if checked is not None:
+                    digits, text = checked, _grouped(checked)
+                    found = (text, digits, words)
+            # A number still failing Luhn is reported as read, with a confidence that says so.
+            valid = luhn_valid(digits)
             out["number"] = value_object(
-                text, words, formatted={"value": digits}, confidence=conf if luhn_valid(digits) else conf / 2
+                text,
+                words,
+                formatted={"value": digits},
+                confidence=conf if valid else min(conf / 2, UNVERIFIED_CONFIDENCE),
             )
         for span in search_lines(page, _THRU):
             year = span.match["y"][-2:]

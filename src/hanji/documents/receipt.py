@@ -12,6 +12,7 @@ from typing import Any
 
 from hanji.core.result import Line, Page, Word
 from hanji.core.text_reader import PageImage
+from hanji.documents.checksums import biz_number_valid
 from hanji.documents.layout import group_rows, row_text
 from hanji.documents.receipt_decode import pick_block, pick_candidate
 from hanji.documents.receipt_features import line_features
@@ -20,6 +21,7 @@ from hanji.documents.receipt_model import LineModel, shipped_line_model
 from hanji.documents.receipt_payment import find_card_payment, find_card_price
 from hanji.documents.spans import Span, search_lines
 from hanji.documents.values import (
+    ValueObject,
     digits_only,
     format_date,
     format_money,
@@ -42,6 +44,9 @@ _TEL = re.compile(
     re.I,
 )
 _BIZ = re.compile(r"(?:사업자|등록번호|BRN|ROC|CO\.?\s?REG)[^\d]*(?P<v>\d{3}-?\d{2}-?\d{5})", re.I)
+_BIZ_SHAPE = re.compile(r"(?<![\d-])\d{3}-\d{2}-\d{5}(?![\d-])")
+"""A Korean business registration number as printed (123-45-67890), label or not."""
+_BIZ_LABEL = re.compile(r"사\s*업\s*자|등\s*록\s*번\s*호|대\s*표\s*자?\s*[:：]")
 _MONEY = re.compile(
     r"(?<![\d.])(?:RM|\$|₩|MYR)?\s?-?\d{1,3}(?:[,]\d{3})*(?:\.\d{2})(?![\d])|(?<!\d)\d{1,3}(?:,\d{3})+원?"
 )
@@ -93,6 +98,17 @@ _CODE_HEAD = re.compile(r"^[A-Z]?\d[\d/]{4,}\s+")
 _PHONE_ONLY = re.compile(r"^\W*\+?\d{2,4}[- ]?\d{3,4}[- ]?\d{3,4}\W*$")
 
 
+def _biz_number(page: Page) -> ValueObject | None:
+    """The store's business number: after its label, else an unlabelled one of its printed shape
+    whose National Tax Service check digit holds (a phone number of that shape fails it)."""
+    for span in search_lines(page, _BIZ, "v"):
+        return value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+    for span in search_lines(page, _BIZ_SHAPE):
+        if biz_number_valid(digits_only(span.text)):
+            return value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+    return None
+
+
 def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
     """(name lines, address lines) from the header block above the first date/tel/tax line."""
     top = [ln for ln in page.lines[:14] if not _is_person_name(ln) and not _is_code(ln.text)]
@@ -128,6 +144,8 @@ def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
             continue
         if _REG_NO.match(text) or re.search(r"BR\s*NO|CO[-. ]?REG|REG\.?\s*NO", text, re.I):
             continue
+        if _BIZ.search(text) or _BIZ_SHAPE.search(text) or _BIZ_LABEL.search(text):
+            continue  # the business number (and its 대표 line) is bizNum, never part of the address
         if _PHONE_ONLY.match(text):
             break
         address.append(top[i - 1])
@@ -279,9 +297,9 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
     if picks.name:
         text, words = _join(picks.name)
         store["name"] = value_object(_clean_name(text) or text, words)
-    for span in search_lines(page, _BIZ, "v"):
-        store["bizNum"] = value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
-        break
+    biz = _biz_number(page)
+    if biz is not None:
+        store["bizNum"] = biz
     if picks.address:
         text, words = _join(picks.address)
         store["addresses"] = [value_object(text, words)]
