@@ -103,15 +103,21 @@ def _general(
         tables=request.enable_table_detection,
     )
     document = Document.from_dict(exported)
-    body = render_general_response(
-        request, document, timestamp_ms=int(time.time() * 1000), include_tables=request.enable_table_detection
-    )
-    if request.enable_key_value:
-        # Hanji extension (docs/key-values.md): labels paired with values by layout, per page.
-        for entry, page in zip(body["images"], document.pages, strict=True):
-            entry["keyValues"] = render_key_values(pair_key_values(page), request.version)
+    body = general_body(request, document, timestamp_ms=int(time.time() * 1000))
     table_pages = sum(1 for p in document.pages if p.tables)
     return InvokeOutcome(body, len(document.pages), table_pages)
+
+
+def general_body(request: InvokeRequest, document: Document, *, timestamp_ms: int) -> dict[str, Any]:
+    """The CLOVA answer to a General call, sync or job alike: text, tables when asked, and (Hanji's
+    extension, docs/key-values.md) each page's labels paired with their values when asked."""
+    body = render_general_response(
+        request, document, timestamp_ms=timestamp_ms, include_tables=request.enable_table_detection
+    )
+    if request.enable_key_value:
+        for entry, page in zip(body["images"], document.pages, strict=True):
+            entry["keyValues"] = render_key_values(pair_key_values(page), request.version)
+    return body
 
 
 def _document(

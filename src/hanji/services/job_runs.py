@@ -21,7 +21,6 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.document import render_document_response
-from hanji.clova.render import render_general_response
 from hanji.config import Settings
 from hanji.core.errors import ClovaError, HanjiError, OcrServiceError, UnknownServiceError
 from hanji.core.result import Document, Page
@@ -29,10 +28,12 @@ from hanji.intake.limits import IntakeLimits
 from hanji.intake.split import split_pages
 from hanji.services import stats
 from hanji.services.executor import Executor
+from hanji.services.invocations import general_body
 from hanji.services.jobs import FINAL_STATUSES, request_from_json
+from hanji.services.template_runs import invoke_templates
 from hanji.storage.blobs import BlobStore
 from hanji.storage.database import transaction
-from hanji.storage.models import Job, JobPart
+from hanji.storage.models import Domain, Job, JobPart
 
 log = logging.getLogger("hanji.jobs")
 # Engine failures and crashed/timed-out workers may pass; a bad file (0011 …) never will.
@@ -73,10 +74,12 @@ def start_job(ctx: JobContext, job_id: str) -> tuple[Outcome, list[int]]:
             return Outcome.DONE, [p.index for p in job.parts if p.status != "done"]
         assert job.input_key is not None
         data = ctx.blobs.get(job.input_key)
+        # A template run matches and reads the whole file at once, as the sync call does.
+        per_part = ctx.settings.job_max_pages if job.request["serviceType"] == "template" else None
         try:
             parts = split_pages(
                 data,
-                pages_per_part=ctx.settings.job_pages_per_task,
+                pages_per_part=per_part or ctx.settings.job_pages_per_task,
                 max_pages=ctx.settings.job_max_pages,
             )
         except ClovaError as exc:
@@ -112,11 +115,12 @@ def run_part(ctx: JobContext, job_id: str, index: int) -> Outcome:
             if outcome is not None:
                 return outcome
         stored, input_key, first_page = job.request, part.input_key, part.first_page
+        domain_id = job.domain_id
         page_count = part.page_count
     if already_done:  # a redelivered task: finish the job if the first delivery died just before
         return _finish_if_complete(ctx, job_id)
     try:
-        exported = _read(ctx, stored, ctx.blobs.get(input_key), page_count)
+        exported = _read(ctx, stored, ctx.blobs.get(input_key), page_count, domain_id)
     except HanjiError as exc:
         if isinstance(exc, ClovaError) and exc.code not in _TRANSIENT_CODES:
             with transaction(ctx.session_factory) as db:
@@ -162,7 +166,7 @@ def give_up(ctx: JobContext, job_id: str, reason: str) -> Outcome:
         return _fail(db, ctx, job, OcrServiceError(reason))
 
 
-def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int) -> Any:
+def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int, domain_id: int) -> Any:
     # A TIFF is one part holding the whole file: its page count is known only once decoded.
     limits = IntakeLimits(
         max_bytes=ctx.settings.max_file_bytes, max_pages=max(page_count, ctx.settings.job_max_pages)
@@ -174,6 +178,23 @@ def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int)
         "limits": {f: getattr(limits, f) for f in ("max_bytes", "max_pages", "max_pixels", "pdf_dpi")},
     }
     timeout = ctx.settings.ocr_timeout_s * max(page_count, 1)
+    if stored["serviceType"] == "template":
+        request = request_from_json(stored)
+        request = replace(request, image=replace(request.image, data=data))
+        with ctx.session_factory() as db:
+            domain = db.get(Domain, domain_id)
+            if domain is None:
+                raise OcrServiceError("The job's domain was deleted.")
+            run = invoke_templates(
+                db,
+                domain=domain,
+                request=request,
+                data=data,
+                settings=ctx.settings,
+                executor=ctx.executor,
+                languages=stored["resolvedLanguages"],
+            )
+        return {"body": run.body, "pages": run.pages, "table_pages": run.table_pages}
     if stored["serviceType"] == "document":
         common["limits"]["max_pages"] = 1
         return ctx.executor.run("document", timeout_s=timeout, model=stored["model"], **common)
@@ -212,6 +233,9 @@ def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
 def _render(stored: dict[str, Any], results: list[tuple[int, Any]]) -> tuple[dict[str, Any], int, int]:
     request = request_from_json(stored)
     timestamp_ms = int(time.time() * 1000)
+    if stored["serviceType"] == "template":
+        run = results[0][1]
+        return run["body"] | {"timestamp": timestamp_ms}, run["pages"], run["table_pages"]
     if stored["serviceType"] == "document":
         reading = results[0][1]
         body = render_document_response(
@@ -227,8 +251,7 @@ def _render(stored: dict[str, Any], results: list[tuple[int, Any]]) -> tuple[dic
     for first_page, exported in results:  # parts come in order; pages are renumbered in the file
         pages.extend(replace(p, index=p.index + first_page) for p in Document.from_dict(exported).pages)
     document = Document(tuple(pages))
-    tables = request.enable_table_detection
-    body = render_general_response(request, document, timestamp_ms=timestamp_ms, include_tables=tables)
+    body = general_body(request, document, timestamp_ms=timestamp_ms)
     return body, len(pages), sum(1 for p in pages if p.tables)
 
 

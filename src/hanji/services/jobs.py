@@ -16,10 +16,16 @@ from sqlalchemy.orm import Session
 
 from hanji.clova.request import ImageInput, InvokeRequest
 from hanji.config import Settings
-from hanji.core.errors import InvalidUrl, RequestBodyInvalid, TableDetectionDisabled, UnknownServiceError
+from hanji.core.errors import (
+    DeployInfoNotFound,
+    InvalidUrl,
+    RequestBodyInvalid,
+    TableDetectionDisabled,
+)
 from hanji.services.gateway import ResolvedInvoke
 from hanji.services.invocations import languages_for, read_file_bytes
 from hanji.services.limits import check_quota
+from hanji.services.template_runs import has_service_templates
 from hanji.storage.blobs import BlobStore
 from hanji.storage.models import Domain, Job
 
@@ -48,8 +54,8 @@ def submit_job(
             image URL), so a job that is accepted can only fail on its content.
     """
     domain = resolved.domain
-    if domain.service_type == "template":
-        raise UnknownServiceError("Template matching is not available in this version of Hanji.")
+    if domain.service_type == "template" and not has_service_templates(db, domain_id=domain.id):
+        raise DeployInfoNotFound()
     check_quota(db, domain=domain, monthly_quota=settings.monthly_quota(domain.service_plan))
     languages = languages_for(domain, request)
     if request.enable_table_detection and not domain.table_extraction:
@@ -57,7 +63,7 @@ def submit_job(
     webhook = webhook_url or domain.webhook_url
     if webhook:
         check_webhook_url(webhook)
-    data = read_file_bytes(request, settings, allow_url=domain.service_type == "general")
+    data = read_file_bytes(request, settings, allow_url=domain.service_type != "document")
     job = Job(
         id=secrets.token_hex(16),
         domain_id=domain.id,

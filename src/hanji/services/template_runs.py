@@ -84,6 +84,14 @@ def _run(
     return TemplateRun(body, len(pages), previews, _matched_template(pages), _table_pages(pages))
 
 
+def has_service_templates(db: Session, *, domain_id: int) -> bool:
+    """Whether the domain has a template deployed to service (what its invoke URL matches against)."""
+    found = db.scalar(
+        select(Template.id).where(Template.domain_id == domain_id, Template.stage == "service").limit(1)
+    )
+    return found is not None
+
+
 def invoke_templates(
     db: Session,
     *,
