@@ -50,6 +50,9 @@ class Settings:
     """HANJI_QUOTA_STANDARD: monthly invoke calls for the ``standard`` plan (``unlimited`` has none)."""
     max_body_bytes: int = 60 * 1024 * 1024
     """HANJI_MAX_BODY_BYTES: largest request body read (base64 of a 50 MB file needs ~67 MB)."""
+    max_form_body_bytes: int = 1024 * 1024
+    """HANJI_MAX_FORM_BODY_BYTES: largest body of a management or console call that carries no
+    file (sign-in, domains, keys, ...); refused before authentication or parsing."""
     max_file_bytes: int = 50 * 1024 * 1024
     """HANJI_MAX_FILE_BYTES: largest decoded image or PDF file."""
     max_pages: int = 10
@@ -193,6 +196,7 @@ _ENV_NAMES = {
     "quota_basic": "HANJI_QUOTA_BASIC",
     "quota_standard": "HANJI_QUOTA_STANDARD",
     "max_body_bytes": "HANJI_MAX_BODY_BYTES",
+    "max_form_body_bytes": "HANJI_MAX_FORM_BODY_BYTES",
     "max_file_bytes": "HANJI_MAX_FILE_BYTES",
     "max_pages": "HANJI_MAX_PAGES",
     "session_max_age_s": "HANJI_SESSION_MAX_AGE",

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from hanji import __version__
+from hanji.api.body_limit import BodyLimit
 from hanji.api.errors import install_error_handlers
 from hanji.api.guards import refuse_unstorable_values
 from hanji.api.metrics import build_metrics
@@ -133,6 +134,7 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
     app.state.metrics = build_metrics()
     app.state.metrics_registry = app.state.metrics.registry
     install_error_handlers(app)
+    app.add_middleware(BodyLimit, settings=settings)
     for router in (
         health.router,
         auth.router,
