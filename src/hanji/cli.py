@@ -103,7 +103,15 @@ def serve(
     typer.echo(
         f"Hanji serving on http://{settings.host}:{settings.port}/ (data: {settings.data_dir.resolve()})"
     )
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, log_level=settings.log_level)
+    uvicorn.run(
+        create_app(settings),
+        host=settings.host,
+        port=settings.port,
+        log_level=settings.log_level,
+        # uvicorn believes X-Forwarded-For from 127.0.0.1 unless told otherwise: only named proxies.
+        proxy_headers=bool(settings.trusted_proxies),
+        forwarded_allow_ips=",".join(settings.trusted_proxies) or "",
+    )
 
 
 @app.command()

@@ -50,6 +50,9 @@ class Settings:
     """HANJI_QUOTA_STANDARD: monthly invoke calls for the ``standard`` plan (``unlimited`` has none)."""
     max_body_bytes: int = 60 * 1024 * 1024
     """HANJI_MAX_BODY_BYTES: largest request body read (base64 of a 50 MB file needs ~67 MB)."""
+    trusted_proxies: tuple[str, ...] = ()
+    """HANJI_TRUSTED_PROXIES: comma list of proxy addresses whose X-Forwarded-For is believed (for
+    the client address throttles count by); none by default, so no caller can pick its address."""
     max_form_body_bytes: int = 1024 * 1024
     """HANJI_MAX_FORM_BODY_BYTES: largest body of a management or console call that carries no
     file (sign-in, domains, keys, ...); refused before authentication or parsing."""
@@ -196,6 +199,7 @@ _ENV_NAMES = {
     "quota_basic": "HANJI_QUOTA_BASIC",
     "quota_standard": "HANJI_QUOTA_STANDARD",
     "max_body_bytes": "HANJI_MAX_BODY_BYTES",
+    "trusted_proxies": "HANJI_TRUSTED_PROXIES",
     "max_form_body_bytes": "HANJI_MAX_FORM_BODY_BYTES",
     "max_file_bytes": "HANJI_MAX_FILE_BYTES",
     "max_pages": "HANJI_MAX_PAGES",

@@ -62,10 +62,18 @@ def test_wrong_secrets_are_throttled_per_client_and_domain(api: TestClient, gene
     wrong = {"X-OCR-SECRET": "guess"}
     codes = [api.post(general.path, headers=wrong, json=body()).json()["code"] for _ in range(21)]
     assert codes == ["0002"] * 20 + ["0025"]
-    # Now even the right secret waits: the client is guessing.
-    blocked = api.post(general.path, headers=general.headers, json=body())
+    blocked = api.post(general.path, headers=wrong, json=body())
     assert blocked.status_code == 429 and blocked.json()["code"] == "0025"
     assert 1 <= int(blocked.headers["Retry-After"]) <= 61
+    # M1: a wrong key never blocks the right one (20 bogus calls must not lock the owner out) ...
+    right = api.post(general.path, headers=general.headers, json=body())
+    assert right.status_code != 429 and right.json().get("code") != "0025", right.text
+    # ... and the domain id spelt with leading zeros is the same throttle scope, not 20 more guesses.
+    zeros = general.path.replace(f"/{general.domain['id']}/", f"/00{general.domain['id']}/", 1)
+    assert api.post(zeros, headers=wrong, json=body()).json()["code"] == "0025"
+    # A forwarded-for header does not make a new client (no proxy is trusted by default).
+    spoofed = {**wrong, "X-Forwarded-For": "203.0.113.9"}
+    assert api.post(general.path, headers=spoofed, json=body()).json()["code"] == "0025"
     # Another domain (same client address) is not blocked.
     other = api.post("/custom/v1/999/" + "0" * 64 + "/general", headers=general.headers, json=body())
     assert other.json()["code"] == "0001"

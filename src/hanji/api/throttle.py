@@ -7,23 +7,38 @@ from __future__ import annotations
 
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 
 from fastapi import Request
 
 from hanji.core.errors import HanjiError, TooManyAttempts
 
 
+MAX_CLIENTS = 10_000
+"""Clients the table remembers at most: past that the stalest are forgotten, so random paths and
+addresses cannot grow it without bound."""
+
+
 class FailedAuthThrottle:
-    """Counts failures per client address in memory (per server process; enough to slow guessing)."""
+    """Counts failures per client address in memory (per server process; enough to slow guessing).
+
+    The address is the connection's peer (or, behind a proxy named in HANJI_TRUSTED_PROXIES, the
+    client it forwards for): no header a client sends can change it.
+    """
 
     def __init__(
-        self, *, max_failures: int = 10, window_s: float = 60.0, error: type[HanjiError] = TooManyAttempts
+        self,
+        *,
+        max_failures: int = 10,
+        window_s: float = 60.0,
+        error: type[HanjiError] = TooManyAttempts,
+        max_clients: int = MAX_CLIENTS,
     ) -> None:
         self.max_failures = max_failures
         self.window_s = window_s
         self.error = error
-        self._failures: dict[str, deque[float]] = defaultdict(deque)
+        self.max_clients = max_clients
+        self._failures: dict[str, deque[float]] = {}
         self._lock = threading.Lock()
 
     def _client(self, request: Request, scope: str) -> str:
@@ -33,10 +48,17 @@ class FailedAuthThrottle:
         return f"{host}|{scope}"
 
     def _recent(self, client: str, now: float) -> deque[float]:
-        times = self._failures[client]
+        times = self._failures.get(client) or deque()
         while times and now - times[0] > self.window_s:
             times.popleft()
         return times
+
+    def _forget_stale(self, now: float) -> None:
+        """Drop clients with no failure in the window; if still full, the least recently failed."""
+        for client in [c for c, t in self._failures.items() if not t or now - t[-1] > self.window_s]:
+            del self._failures[client]
+        while len(self._failures) >= self.max_clients:
+            del self._failures[next(iter(self._failures))]
 
     def check(self, request: Request, scope: str = "") -> None:
         now = time.monotonic()
@@ -50,5 +72,15 @@ class FailedAuthThrottle:
                 raise self.error(headers={"Retry-After": str(retry)})
 
     def fail(self, request: Request, scope: str = "") -> None:
+        now = time.monotonic()
         with self._lock:
-            self._failures[self._client(request, scope)].append(time.monotonic())
+            client = self._client(request, scope)
+            times = self._failures.pop(client, None) or deque()
+            if len(self._failures) >= self.max_clients:
+                self._forget_stale(now)
+            times.append(now)
+            self._failures[client] = times  # re-inserted last: the dict is ordered by last failure
+
+    def tracked(self) -> int:
+        """Clients currently remembered (for tests and metrics)."""
+        return len(self._failures)
