@@ -13,7 +13,6 @@ from fastapi import Request
 
 from hanji.core.errors import HanjiError, TooManyAttempts
 
-
 MAX_CLIENTS = 10_000
 """Clients the table remembers at most: past that the stalest are forgotten, so random paths and
 addresses cannot grow it without bound."""
