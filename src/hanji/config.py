@@ -15,6 +15,7 @@ from typing import Any
 
 from hanji.core.engine_options import ENGINE_VARIABLES, EngineOptions
 from hanji.core.errors import HanjiError, OcrServiceError
+from hanji.core.private_files import private_dir
 
 
 class SettingsError(HanjiError):
@@ -179,7 +180,7 @@ class Settings:
             return self
         path = self.data_dir / "server.key"
         if not path.exists():
-            self.data_dir.mkdir(parents=True, exist_ok=True)
+            private_dir(self.data_dir)
             fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w") as fh:
                 fh.write(secrets.token_hex(32))

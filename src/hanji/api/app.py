@@ -29,6 +29,7 @@ from hanji.api.throttle import FailedAuthThrottle
 from hanji.config import Settings
 from hanji.console import routes as console_routes
 from hanji.core.errors import RateLimited
+from hanji.core.private_files import private_dir
 from hanji.services import operators
 from hanji.services import stats as call_stats
 from hanji.services.executor import Executor, InlineExecutor, ProcessExecutor
@@ -90,6 +91,7 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
     ``executor`` overrides where OCR runs (tests share one); by default it follows the settings.
     """
     settings = settings.with_server_key()
+    private_dir(settings.data_dir)  # M8: secrets live here; 0700 even where it already existed
     engine = make_engine(settings.resolved_database_url)
 
     @asynccontextmanager

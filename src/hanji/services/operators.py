@@ -14,6 +14,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from hanji.core.errors import AuthenticationRequired, InvalidCredentials, ValidationFailed
+from hanji.core.private_files import private_dir
 from hanji.services import audit, secrets
 from hanji.storage.models import ApiToken, Operator, WebSession, utcnow
 
@@ -59,7 +60,7 @@ def ensure_admin(db: Session, *, password: str, data_dir: Path) -> AdminBootstra
     generated = None
     if not password:
         generated = password = stdlib_secrets.token_urlsafe(18)
-        data_dir.mkdir(parents=True, exist_ok=True)
+        private_dir(data_dir)
         path = data_dir / "admin-password.txt"
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w") as fh:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Final
 
 from hanji.core.errors import NotFound
+from hanji.core.private_files import private_dir
 
 _KEY: Final = re.compile(r"^[0-9a-f]{64}$")
 
@@ -44,7 +45,7 @@ class BlobStore:
         target = self.path(key)
         if target.exists():
             return key
-        target.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(target.parent)
         # Write then rename: a reader never sees half a file, two writers of one key both succeed.
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
         with os.fdopen(fd, "wb") as fh:

@@ -12,6 +12,8 @@ from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
+from hanji.core.private_files import private_file
+
 MIGRATIONS_DIR = Path(__file__).parent / "migrations"
 
 
@@ -59,6 +61,12 @@ def alembic_config(url: str) -> Config:
 
 def upgrade_database(url: str, revision: str = "head") -> None:
     """Apply migrations up to ``revision`` (creating the SQLite file's folder if needed)."""
-    if url.startswith("sqlite:///"):
-        Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        # 0600 before SQLite first opens it: its -wal and -shm files take the database's mode.
+        database = Path(url.removeprefix("sqlite:///"))
+        private_file(database)
+        for extra in ("-wal", "-shm"):
+            sidecar = database.with_name(database.name + extra)
+            if sidecar.exists():
+                private_file(sidecar)
     command.upgrade(alembic_config(url), revision)

@@ -1,7 +1,8 @@
 """Export tables as CSV, XLSX, HTML and JSON.
 
 Merged cells keep their text in their top-left position; CSV leaves the covered positions empty,
-HTML uses ``rowspan``/``colspan`` and XLSX merges the range. XLSX needs ``openpyxl``.
+HTML uses ``rowspan``/``colspan`` and XLSX merges the range. XLSX needs ``openpyxl``. CSV and XLSX
+cells that a spreadsheet would run as a formula are made plain text (:mod:`hanji.core.spreadsheet`).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import json
 from collections.abc import Sequence
 
 from hanji.core.result import Cell, Table
+from hanji.core.spreadsheet import inert
 
 
 def to_matrix(table: Table) -> list[list[str]]:
@@ -26,7 +28,7 @@ def to_matrix(table: Table) -> list[list[str]]:
 def to_csv(table: Table) -> str:
     """One table as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends)."""
     buf = io.StringIO()
-    csv.writer(buf).writerows(to_matrix(table))
+    csv.writer(buf).writerows([[inert(text) for text in row] for row in to_matrix(table)])
     return buf.getvalue()
 
 
@@ -75,7 +77,7 @@ def to_xlsx(tables: Sequence[Table]) -> bytes:
     for i, t in enumerate(tables, start=1):
         ws = wb.create_sheet(f"Table {i}")
         for c in t.cells:
-            ws.cell(row=c.row + 1, column=c.column + 1, value=c.text or None)
+            ws.cell(row=c.row + 1, column=c.column + 1, value=inert(c.text) or None)
             if c.row_span > 1 or c.column_span > 1:
                 ws.merge_cells(
                     start_row=c.row + 1,

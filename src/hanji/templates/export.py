@@ -12,6 +12,8 @@ import io
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from hanji.core.spreadsheet import inert
+
 COLUMNS = ("page", "field", "value_type", "type", "text", "confidence", "checked")
 
 Row = dict[str, Any]
@@ -62,7 +64,7 @@ def _cell(value: Any) -> Any:
         return ""
     if isinstance(value, bool):
         return "true" if value else "false"
-    return value
+    return inert(value) if isinstance(value, str) else value
 
 
 def to_csv(rows: Sequence[Mapping[str, Any]]) -> str:
