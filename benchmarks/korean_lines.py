@@ -30,7 +30,9 @@ from benchmarks.photo_camera import photograph_line
 from benchmarks.photo_pages import Face, _line_image, discover_faces, ink_ratio, line_text
 from benchmarks.photo_text import WRITERS
 
-READERS = ("hanji-korean", "tesseract-kor+Hangul")
+READERS = ("hanji-korean", "tesseract-kor", "tesseract-kor+Hangul", "tesseract-kor|hanji-korean")
+MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4)
+"""Second-opinion margins reported (the pair reader's CER had it used each)."""
 SETS = ("clean", "photo", "ks", "hand")
 SEED = 7
 
@@ -106,19 +108,27 @@ def squeeze(text: str) -> str:
 def accuracy(reader: str, count: int, queue: Any) -> None:
     """One reader over every set in its own process: CER per set and the process's peak RSS."""
     from hanji.engines.registry import recognizer
+    from hanji.engines.second_opinion import SecondOpinion
 
     rec = recognizer(reader)
     result: dict[str, Any] = {}
     for set_name in SETS:
         errors = total = 0
         worst: list[tuple[int, str, str]] = []
+        by_margin = dict.fromkeys(MARGINS, 0)
         for img, text in lines(set_name, count):
             got = rec.recognize([img])[0].text
             d = distance(squeeze(got), squeeze(text))
             errors, total = errors + d, total + len(squeeze(text))
             worst.append((d, text, got))
+            if isinstance(rec, SecondOpinion):
+                first, second = rec.first.recognize([img])[0], rec.second.recognize([img])[0]
+                for margin in MARGINS:
+                    pick = SecondOpinion(rec.first, rec.second, margin).pick(first, second)
+                    by_margin[margin] += distance(squeeze(pick.text), squeeze(text))
         result[set_name] = errors / max(total, 1)
         result[f"{set_name}-worst"] = sorted(worst, reverse=True)[:3]
+        result[f"{set_name}-margins"] = {m: e / max(total, 1) for m, e in by_margin.items()}
     result["rss_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     queue.put((reader, result))
 
@@ -157,26 +167,34 @@ def main() -> None:
     timing = speed(a.speed_lines)
     from hanji.engines.backends.korean import MODEL
 
-    size = {"hanji-korean": MODEL.stat().st_size / 1e6, "tesseract-kor+Hangul": tessdata_mb()}
+    size = {
+        "hanji-korean": MODEL.stat().st_size / 1e6,
+        "tesseract-kor": tessdata_mb(("kor",)),
+        "tesseract-kor+Hangul": tessdata_mb(("kor", "Hangul")),
+    }
+    size["tesseract-kor|hanji-korean"] = size["hanji-korean"] + size["tesseract-kor"]
     print(f"| reader | {' | '.join(SETS)} | ms/line | peak RSS MB | model MB |")
     print("|---|" + "---|" * (len(SETS) + 3))
     for reader in READERS:
         r = results[reader]
         cells = " | ".join(f"{r[s]:.3f}" for s in SETS)
         print(f"| {reader} | {cells} | {timing[reader]:.1f} | {r['rss_mb']:.0f} | {size[reader]:.1f} |")
-    ratio = timing["hanji-korean"] / timing["tesseract-kor+Hangul"]
-    print(f"\n{a.lines} lines per set, seed {SEED}; time ratio hanji-korean / tesseract = {ratio:.2f}")
+    ratios = ", ".join(f"{r} {timing[r] / timing['tesseract-kor']:.2f}" for r in READERS)
+    print(f"\n{a.lines} lines per set, seed {SEED}; time per line / tesseract-kor's: {ratios}")
+    pair = results["tesseract-kor|hanji-korean"]
+    print("\n| second-opinion margin | " + " | ".join(SETS) + " |\n|---|" + "---|" * len(SETS))
+    for margin in MARGINS:
+        print(f"| {margin} | " + " | ".join(f"{pair[f'{s}-margins'][margin]:.3f}" for s in SETS) + " |")
     for reader in READERS:
         for s in SETS:
             for d, want, got in results[reader][f"{s}-worst"]:
                 print(f"  {reader} {s} d={d}: {want!r} -> {got!r}")
 
 
-def tessdata_mb() -> float:
+def tessdata_mb(packs: tuple[str, ...]) -> float:
     from hanji.engines.options import OPTIONS
 
-    folder = Path(OPTIONS.tessdata)
-    files = [folder / "kor.traineddata", folder / "Hangul.traineddata"]
+    files = [Path(OPTIONS.tessdata) / f"{pack}.traineddata" for pack in packs]
     return sum(f.stat().st_size for f in files if f.is_file()) / 1e6
 
 

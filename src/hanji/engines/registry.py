@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from hanji.core.errors import OcrServiceError
 from hanji.core.geometry import Box
-from hanji.engines.backends.korean import KoreanRecognizer
+from hanji.engines.backends.korean import KoreanRecognizer, korean_model_shipped
 from hanji.engines.backends.ppocr import PpOcrClassifier, PpOcrDetector, PpOcrRecognizer, rapidocr_installed
 from hanji.engines.backends.tesseract import (
     LINE_THREADS,
@@ -25,6 +25,7 @@ from hanji.engines.base import OcrEngine, RgbImage
 from hanji.engines.composed import ComposedEngine, Routes
 from hanji.engines.options import OPTIONS
 from hanji.engines.orientation import Orienter
+from hanji.engines.second_opinion import SecondOpinion
 from hanji.engines.stages import LineDetector, LineRecognizer, UpsideDownClassifier
 
 DETECTORS: dict[str, Callable[[], LineDetector]] = {"ppocr": PpOcrDetector}
@@ -34,6 +35,9 @@ RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "tesseract-kor": lambda: TesseractLineRecognizer("kor"),
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }
+SECOND_OPINION_MARGIN = 0.2
+"""How much surer Hanji's Korean recogniser must be than Tesseract to replace its reading
+(``benchmarks/korean_lines.py --margins``)."""
 CLASSIFIERS: dict[str, Callable[[], UpsideDownClassifier]] = {"ppocr": PpOcrClassifier}
 HANGUL_RECOGNIZER = OPTIONS.hangul_recognizer
 """The recogniser the default path reads Hangul with (HANJI_HANGUL_RECOGNIZER; measured by
@@ -46,6 +50,13 @@ def recognizer(name: str) -> LineRecognizer:
     if factory is None:
         raise OcrServiceError(f"Unknown line recogniser {name!r}; known: {', '.join(sorted(RECOGNIZERS))}.")
     return factory()
+
+
+def _second_opinion() -> LineRecognizer:
+    return SecondOpinion(recognizer("tesseract-kor"), recognizer("hanji-korean"), SECOND_OPINION_MARGIN)
+
+
+RECOGNIZERS["tesseract-kor|hanji-korean"] = _second_opinion
 
 
 @functools.cache
@@ -85,6 +96,8 @@ def _composed(name: str, routes: Routes) -> OcrEngine:
     names = [routes.base, *([routes.hangul] if routes.hangul else [])]
     available = rapidocr_installed() and (routes.hangul is None or tesseract_installed())
     if routes.hangul and "Hangul" in routes.hangul and not has_traineddata("Hangul"):
+        available = False
+    if routes.hangul and "hanji-korean" in routes.hangul and not korean_model_shipped():
         available = False
     return ComposedEngine(
         name,

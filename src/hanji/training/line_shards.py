@@ -14,7 +14,7 @@ import numpy as np
 from hanji.training.backbone import Backbone, to_tensor
 from hanji.training.charset import index, ks_x_1001_syllables
 from hanji.training.line_render import Font, fonts, sample_crop
-from hanji.training.line_text import sample_line
+from hanji.training.line_text import label_of, sample_line
 
 BATCH = 32
 POOL = 8 * BATCH
@@ -29,8 +29,9 @@ class Batch:
 
 
 def encode(text: str) -> list[int]:
+    """The CTC target of drawn ``text`` (see :func:`hanji.training.line_text.label_of`)."""
     table = index()
-    return [table[ch] for ch in text if ch in table]
+    return [table[ch] for ch in label_of(text) if ch in table]
 
 
 def save_shard(path: Path, batches: list[Batch]) -> None:

@@ -364,7 +364,55 @@ def _field(rng: random.Random) -> str:
             f"※ {label} {value}",
             f"「{label}」 {value}",
             f"[{label}] {value}",
-            f"{label}·{value}",
+            f"{label}.{value}",
+        )
+    )
+
+
+ENDINGS = ("합니다 됩니다 바랍니다 입니다 드립니다 있습니다 없습니다 하십시오 주세요 않습니다 됩니까").split()  # noqa: SIM905
+
+
+def _sentence(rng: random.Random) -> str:
+    """A notice line as receipts and forms print them, ending in a polite verb and a full stop."""
+    words = [
+        rng.choice((rng.choice(BUSINESS_WORDS), rng.choice(cldr_words()))) for _ in range(rng.randint(1, 4))
+    ]
+    particle = rng.choice(("은", "는", "이", "가", "을", "를", "에", "의", "로", "에서", ""))
+    end = rng.choice((".", ".", ".", "!", "?", "", ")", "'", '"'))
+    return " ".join(words) + particle + " " + rng.choice(ENDINGS) + end
+
+
+def _masked(rng: random.Random) -> str:
+    """Card, phone and resident numbers with masked digits, as receipts print them."""
+    stars = "*" * rng.randint(2, 4)
+    return rng.choice(
+        (
+            f"{_digits(rng, 4)}-{_digits(rng, 2)}**-****-{_digits(rng, 4)}",
+            f"****-****-****-{_digits(rng, 4)}",
+            f"010-{stars}-{_digits(rng, 4)}",
+            f"{_digits(rng, 6)}-{rng.randint(1, 4)}******",
+            f"{rng.choice(BUSINESS_WORDS)} {_digits(rng, 4)}-****-****-{_digits(rng, 4)}",
+            f"{_name(rng)[0]}*{_name(rng)[-1]}",
+        )
+    )
+
+
+def _punctuated(rng: random.Random) -> str:
+    """Latin, digits and ASCII punctuation in the places documents use them."""
+    word = rng.choice(latin_words())
+    return rng.choice(
+        (
+            f"www.{word.lower()}.co.kr",
+            f"https://{word.lower()}.com/{_digits(rng, 3)}",
+            f"No.{_digits(rng, 4)}",
+            f"#{_digits(rng, 3)} {word}",
+            f"{word.upper()}-{_digits(rng, 3)}_{rng.choice(string.ascii_uppercase)}",
+            f"{rng.randint(1, 99)}.{_digits(rng, 2)}%",
+            f"({rng.choice(BUSINESS_WORDS)}) {_amount(rng)}",
+            f"[{word}] {_date(rng)} {_code(rng)}",
+            f"{word}, {rng.choice(latin_words())}; {rng.choice(latin_words()).lower()}!",
+            f"Q&A {rng.choice(BUSINESS_WORDS)} = {rng.randint(1, 99)} + {rng.randint(1, 99)}",
+            f"{rng.choice(BUSINESS_WORDS)}/{rng.choice(BUSINESS_WORDS)} | {_digits(rng, 5)}",
         )
     )
 
@@ -380,15 +428,28 @@ def _full_width(rng: random.Random) -> str:
 
 
 KINDS: tuple[tuple[float, Callable[[random.Random], str]], ...] = (
-    (0.25, lambda rng: _syllables(rng, ks_x_1001_syllables())),
-    (0.12, lambda rng: _syllables(rng, HANGUL_SYLLABLES)),
-    (0.25, _words),
-    (0.18, _field),
-    (0.06, _company),
-    (0.06, lambda rng: " ".join(_latin(rng) for _ in range(rng.randint(1, 4)))),
-    (0.05, _symbols),
-    (0.03, _full_width),
+    (0.20, lambda rng: _syllables(rng, ks_x_1001_syllables())),
+    (0.08, lambda rng: _syllables(rng, HANGUL_SYLLABLES)),
+    (0.18, _words),
+    (0.14, _field),
+    (0.10, _sentence),
+    (0.06, _masked),
+    (0.08, _punctuated),
+    (0.05, _company),
+    (0.05, lambda rng: " ".join(_latin(rng) for _ in range(rng.randint(1, 4)))),
+    (0.04, _symbols),
+    (0.02, _full_width),
 )
+
+
+LABEL_FORMS = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0xFFE6: ord("₩")}
+"""Full-width forms are drawn as printed but labelled as their ASCII (and ￦ as ₩): the shapes
+differ only in spacing, and Hanji answers the ASCII forms (:mod:`hanji.engines.korean`)."""
+
+
+def label_of(text: str) -> str:
+    """What the recogniser is taught to read for drawn ``text``."""
+    return text.translate(LABEL_FORMS)
 
 
 def sample_line(rng: random.Random, max_chars: int = 24) -> str:
