@@ -2,7 +2,9 @@
 
 Ids are signed 64-bit in every database Hanji supports, so a bigger number in a path or query would
 crash the driver (SQLite raises OverflowError) rather than match nothing; and a JSON ``\\ud800``
-escape decodes to a string that cannot be stored or rendered as UTF-8. Both are 422s here.
+escape decodes to a string that cannot be stored or rendered as UTF-8. Both are 422s here, and so
+are ``NaN`` and ``Infinity``: Python's JSON reader takes them, but no box or threshold can be one
+(a stored NaN box broke every later match of its template).
 """
 
 from __future__ import annotations
@@ -19,6 +21,16 @@ from hanji.core.errors import ValidationFailed
 
 _INT64: Final = range(-(2**63), 2**63)
 _INTEGER: Final = re.compile(r"^[+-]?\d+$")
+
+
+_NON_FINITE: Final = re.compile(r"NaN|Infinity")
+
+
+def _refuse_constant(name: str) -> float:
+    raise ValidationFailed(
+        f"body: {name} is not a number JSON allows.",
+        details={"problems": [{"field": "body", "problem": name}]},
+    )
 
 
 def _is_id(name: str) -> bool:
@@ -39,7 +51,15 @@ async def refuse_unstorable_values(request: Request) -> None:
     if "json" not in request.headers.get("content-type", ""):
         return
     body = await request.body()  # already read and cached by FastAPI: no second read
-    if not SURROGATE_ESCAPE.search(body.decode("utf-8", "replace")):
+    text = body.decode("utf-8", "replace")
+    if _NON_FINITE.search(text):
+        try:
+            json.loads(body, parse_constant=_refuse_constant)
+        except ValidationFailed:
+            raise
+        except (ValueError, RecursionError):
+            pass  # FastAPI reports the syntax error itself
+    if not SURROGATE_ESCAPE.search(text):
         return
     try:
         value = json.loads(body)

@@ -8,6 +8,7 @@ from typing import Any, Literal
 from fastapi import APIRouter, Request, Response
 
 from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.api.downloads import attachment
 from hanji.api.routes.domains import base_url
 from hanji.api.schemas import endpoint_view, iso, secret_key_view
 from hanji.services import domains, gateway
@@ -69,5 +70,5 @@ def gateway_config(
     return Response(
         json.dumps(document, ensure_ascii=False, indent=2),
         media_type="application/json",
-        headers={"Content-Disposition": f'attachment; filename="hanji-{domain.code}-{format}.json"'},
+        headers=attachment(f"hanji-{domain.code}-{format}.json"),
     )

@@ -12,6 +12,7 @@ from fastapi.concurrency import run_in_threadpool
 
 from hanji.api.body import read_capped_body
 from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.api.downloads import attachment
 from hanji.api.routes.domains import base_url
 from hanji.api.schemas import iso
 from hanji.config import Settings
@@ -212,7 +213,7 @@ def _export(body: dict[str, Any], export_format: str, template_id: int) -> Respo
     """The test result's fields as a CSV or XLSX download (see ``hanji.templates.export``)."""
     rows = result_export.result_rows(body)
     filename = f"template-{template_id}-test.{export_format}"
-    headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
+    headers = attachment(filename)
     if export_format == "csv":
         return Response(result_export.to_csv(rows), media_type="text/csv", headers=headers)
     return Response(result_export.to_xlsx(rows), media_type=XLSX_MEDIA_TYPE, headers=headers)

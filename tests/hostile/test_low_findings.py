@@ -1,0 +1,44 @@
+"""L1: inputs that used to answer 500 — a domain code outside Latin-1 in a download's file name,
+a NaN or Infinity in a template box, statistics asked up to the last day of year 9999."""
+
+from __future__ import annotations
+
+import json
+from urllib.parse import unquote
+
+from fastapi.testclient import TestClient
+
+from tests.api.test_domains import create
+from tests.api.test_templates import DEFINITION, SAMPLE
+
+
+def test_a_japanese_or_korean_domain_code_downloads_its_gateway_config(api: TestClient) -> None:
+    for code in ("a。b", "々x", "x×y"):
+        created = create(api, name=f"n{code}", code=code)
+        assert created.status_code == 201, created.text
+        domain = created.json()
+        response = api.get(f"/api/v1/domains/{domain['id']}/gateway-config")
+        assert response.status_code == 200, response.text
+        disposition = response.headers["content-disposition"]
+        assert disposition.isascii()
+        assert unquote(disposition.split("filename*=UTF-8''")[1]) == f"hanji-{code}-openapi3.json"
+
+
+def test_non_finite_numbers_in_a_template_are_refused(api: TestClient) -> None:
+    domain = create(api).json()
+    body = json.dumps({"name": "m", "sample_image": SAMPLE, **DEFINITION})
+    for bad in ("NaN", "Infinity", "-Infinity"):
+        text = body.replace("[330, 230, 420, 56]", f"[330, {bad}, 420, 56]", 1)
+        response = api.post(
+            f"/api/v1/domains/{domain['id']}/templates",
+            content=text,
+            headers={"Content-Type": "application/json"},
+        )
+        assert response.status_code == 422, response.text
+        assert response.json()["error"]["code"] == "VALIDATION_ERROR"
+
+
+def test_statistics_to_the_end_of_time(api: TestClient) -> None:
+    for params in ({"to": "9999-12-31"}, {"from": "0001-01-01", "to": "9999-12-31T23:59:59"}):
+        response = api.get("/api/v1/stats/calls", params=params)
+        assert response.status_code in (200, 422), response.text
