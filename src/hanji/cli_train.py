@@ -96,6 +96,9 @@ def train_recognizer(
     validation_lines: Annotated[int, typer.Option(help="Lines per validation set.")] = 256,
     minutes: Annotated[float, typer.Option(help="Training time for this run (it resumes head.pt).")] = 60.0,
     lr: Annotated[float, typer.Option(help="Peak learning rate.")] = 2e-3,
+    decay_samples: Annotated[
+        int, typer.Option(help="Samples (over all runs) by which the learning rate has decayed.")
+    ] = 450_000,
     threads: Annotated[int, typer.Option(help="CPU threads for the fit (one more renders shards).")] = 1,
     export: Annotated[
         Path | None, typer.Option(help="Write the ONNX recogniser here afterwards (its manifest beside it).")
@@ -125,7 +128,7 @@ def train_recognizer(
     )
     renderer.start()
     try:
-        point = fit(work, minutes=minutes, lr=lr, threads=threads)
+        point = fit(work, minutes=minutes, lr=lr, decay_samples=decay_samples, threads=threads)
     finally:
         renderer.terminate()
         renderer.join()

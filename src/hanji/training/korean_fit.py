@@ -62,9 +62,19 @@ def cer(model: KoreanHead, batches: list[Batch]) -> float:
 
 
 def fit(
-    work: Path, *, minutes: float, lr: float = 1e-3, threads: int = 1, log_every: int = 200, seed: int = 0
+    work: Path,
+    *,
+    minutes: float,
+    lr: float = 1e-3,
+    decay_samples: int = 600_000,
+    threads: int = 1,
+    log_every: int = 200,
+    seed: int = 0,
 ) -> Checkpoint:
-    """Train for ``minutes`` on the shards under ``work/data``, resuming ``work/head.pt`` if present."""
+    """Train for ``minutes`` on the shards under ``work/data``, resuming ``work/head.pt`` if present.
+
+    The learning rate follows a cosine from ``lr`` at sample 0 to 5 % of it at ``decay_samples``
+    (counted over every run of this checkpoint), then stays there."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     data = work / "data"
@@ -105,8 +115,7 @@ def fit(
             targets = torch.tensor([c for x in batch.labels for c in x], dtype=torch.long)
             target_lengths = torch.tensor([len(x) for x in batch.labels], dtype=torch.long)
             input_lengths = torch.full((len(batch.labels),), logits.shape[1], dtype=torch.long)
-            # cosine decay over the first 0.6 M samples, then a floor
-            scale = max(0.05, 0.5 * (1 + np.cos(np.pi * min(samples / 600_000, 1.0))))
+            scale = max(0.05, 0.5 * (1 + np.cos(np.pi * min(samples / decay_samples, 1.0))))
             for group in optimiser.param_groups:
                 group["lr"] = lr * scale
             loss = ctc(log_probs, targets, input_lengths, target_lengths)
