@@ -110,3 +110,24 @@ def invoke_suffix(service_type: str, model: str, kind: str) -> str:
     if service_type == "template":
         return "infer"
     return "document/passport" if kind == "passport" else f"document/{model}"
+
+
+WEBHOOK_URL_MAX = 2000
+
+
+def webhook_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be a webhook (an absolute http(s) URL; its address is checked when it is
+    called), or None when it can."""
+    if not url.startswith(("http://", "https://")) or len(url) > WEBHOOK_URL_MAX:
+        return "webhook must be an http:// or https:// URL."
+    return None
+
+
+def check_webhook_url(url: str | None) -> str | None:
+    """The webhook URL to store (None for none); 422 for one that cannot be."""
+    if not url:
+        return None
+    problem = webhook_url_problem(url)
+    if problem:
+        raise ValidationFailed(problem, details={"field": "webhook_url"})
+    return url

@@ -150,7 +150,7 @@ def update_domain(db: Session, *, domain_id: int, changes: dict[str, Any], actor
             )
         domain.table_extraction = bool(changes["table_extraction"])
     if "webhook_url" in changes:
-        domain.webhook_url = changes["webhook_url"] or None
+        domain.webhook_url = domain_rules.check_webhook_url(changes["webhook_url"])
     if "recognition_model" in changes and changes["recognition_model"] != domain.recognition_model:
         if domain.service_type != "template":
             raise ValidationFailed(
@@ -172,7 +172,8 @@ def update_domain(db: Session, *, domain_id: int, changes: dict[str, Any], actor
         actor=actor,
         action="domain.update",
         target=f"domain:{domain.id}",
-        details={"fields": sorted(changes)},
+        details={"fields": sorted(changes)}
+        | ({"webhook_url": domain.webhook_url} if "webhook_url" in changes else {}),
     )
     return domain
 
@@ -234,6 +235,14 @@ def copy_domain(
             )
         )
     db.flush()
+    for source_template, copied in zip(source.templates, copy.templates, strict=True):
+        audit.record(
+            db,
+            actor=actor,
+            action="template.create",
+            target=f"template:{copied.id}",
+            details={"domain_id": copy.id, "copied_from": f"template:{source_template.id}"},
+        )
     return copy, dropped
 
 

@@ -22,6 +22,7 @@ from hanji.core.errors import (
     RequestBodyInvalid,
     TableDetectionDisabled,
 )
+from hanji.services import domain_rules
 from hanji.services.gateway import ResolvedInvoke
 from hanji.services.invocations import languages_for, read_file_bytes
 from hanji.services.limits import check_quota
@@ -79,9 +80,10 @@ def submit_job(
 
 
 def check_webhook_url(url: str) -> None:
-    """A webhook must be an absolute http(s) URL; its address is checked when it is called."""
-    if not url.startswith(("http://", "https://")) or len(url) > 2000:
-        raise RequestBodyInvalid("webhook must be an http:// or https:// URL.")
+    """A job's webhook: CLOVA's 0011 where :func:`domain_rules.webhook_url_problem` refuses it."""
+    problem = domain_rules.webhook_url_problem(url)
+    if problem:
+        raise RequestBodyInvalid(problem)
 
 
 def request_json(request: InvokeRequest, *, languages: list[str], model: str, kind: str) -> dict[str, Any]:

@@ -9,7 +9,8 @@ from fastapi import APIRouter, Request, Response
 from hanji.api.deps import SESSION_COOKIE, CallerOrBasic, CurrentCaller, DbSession, SettingsDep
 from hanji.api.schemas import SessionCreate, TokenCreate, iso
 from hanji.core.errors import AuthenticationRequired
-from hanji.services import operators
+from hanji.services import audit, operators
+from hanji.storage.database import transaction
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
@@ -25,7 +26,13 @@ def sign_in(
         operator = operators.authenticate(db, username=body.username, password=body.password)
     except AuthenticationRequired:
         throttle.fail(request)
+        # Its own transaction: the request's is rolled back with the 401.
+        with transaction(request.app.state.session_factory) as log_db:
+            audit.record(
+                log_db, actor=body.username[:100], action="operator.sign_in.failed", target="session"
+            )
         raise
+    audit.record(db, actor=operator.username, action="operator.sign_in", target="session")
     issued = operators.start_session(
         db, operator=operator, server_key=settings.secret_key, max_age_s=settings.session_max_age_s
     )

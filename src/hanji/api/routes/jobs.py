@@ -17,8 +17,8 @@ from hanji.api.deps import CurrentCaller, DbSession
 # The invoke route's own authorisation and body parsing, so a job accepts exactly what a call does.
 from hanji.api.routes.invoke import _authorise, _parse
 from hanji.clova.request import InvokeRequest
-from hanji.core.errors import OcrServiceError, RequestBodyInvalid, ValidationFailed
-from hanji.services import domains, jobs
+from hanji.core.errors import OcrServiceError
+from hanji.services import audit, domain_rules, domains, jobs
 from hanji.services.gateway import ResolvedInvoke
 from hanji.services.job_runs import give_up
 from hanji.storage.database import transaction
@@ -120,12 +120,15 @@ def update_webhook(
 ) -> dict[str, Any]:
     """Set the URL every job result of the domain is POSTed to (null: none); optionally a new secret."""
     domain = domains.get_domain(db, domain_id=domain_id)
-    if body.webhook_url:
-        try:
-            jobs.check_webhook_url(body.webhook_url)
-        except RequestBodyInvalid as exc:
-            raise ValidationFailed(exc.reason, details={"field": "webhook_url"}) from None
-    domain.webhook_url = body.webhook_url or None
+    before = domain.webhook_url
+    domain.webhook_url = domain_rules.check_webhook_url(body.webhook_url)
+    actor = caller.operator.username
+    if domain.webhook_url != before:
+        details = {"from": before, "to": domain.webhook_url}
+        audit.record(
+            db, actor=actor, action="domain.webhook.update", target=f"domain:{domain.id}", details=details
+        )
     if body.regenerate_secret:
         domain.webhook_secret = None
+        audit.record(db, actor=actor, action="domain.webhook.secret.regenerate", target=f"domain:{domain.id}")
     return _webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
