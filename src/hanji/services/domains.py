@@ -22,7 +22,8 @@ from hanji.core.errors import (
 )
 from hanji.services import audit, domain_rules, gateway
 from hanji.services.template_features import to_basic
-from hanji.storage.models import Call, Domain, Template, utcnow
+from hanji.storage.blobs import BlobStore
+from hanji.storage.models import Call, Domain, Job, JobPart, Template, utcnow
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,7 @@ def create_domain(
         )
     _check_unique(db, domain)
     _check_type_limits(db, domain)
+    domain.id = _next_domain_id(db)  # type: ignore[assignment]
     db.add(domain)
     _flush_unique(db)
     gateway.create_endpoints(db, domain=domain)
@@ -178,8 +180,11 @@ def update_domain(db: Session, *, domain_id: int, changes: dict[str, Any], actor
     return domain
 
 
-def delete_domain(db: Session, *, domain_id: int, confirm: str | None, actor: str = "system") -> None:
-    """Delete a domain, its templates, URLs and keys; its call records stay, marked deleted."""
+def delete_domain(
+    db: Session, *, domain_id: int, confirm: str | None, actor: str = "system", blobs: BlobStore | None = None
+) -> None:
+    """Delete a domain, its templates, URLs, keys and jobs (with their files and results, from
+    ``blobs``); its call records stay, marked deleted."""
     domain = get_domain(db, domain_id=domain_id)
     if confirm is None or confirm.casefold() != domain.code_key:
         raise ConfirmationRequired(
@@ -187,10 +192,45 @@ def delete_domain(db: Session, *, domain_id: int, confirm: str | None, actor: st
         )
     for call in db.scalars(select(Call).where(Call.domain_id == domain.id)):
         call.domain_deleted = True
+    keys: set[str] = set()
+    for job in db.scalars(select(Job).where(Job.domain_id == domain.id)):
+        keys |= {k for k in (job.input_key, job.result_key) if k}
+        keys |= {k for part in job.parts for k in (part.input_key, part.result_key) if k}
+        db.delete(job)
     db.delete(domain)
+    db.flush()
+    if blobs is not None:
+        for key in keys - _blobs_in_use(db, keys):
+            blobs.delete(key)
     audit.record(
         db, actor=actor, action="domain.delete", target=f"domain:{domain_id}", details={"code": domain.code}
     )
+
+
+def _blobs_in_use(db: Session, keys: set[str]) -> set[str]:
+    """Which of ``keys`` another job, job part or template still holds (blobs are shared by hash)."""
+    if not keys:
+        return set()
+    used = set(db.scalars(select(Job.input_key).where(Job.input_key.in_(keys))))
+    used |= set(db.scalars(select(Job.result_key).where(Job.result_key.in_(keys))))
+    used |= set(db.scalars(select(JobPart.input_key).where(JobPart.input_key.in_(keys))))
+    used |= set(db.scalars(select(JobPart.result_key).where(JobPart.result_key.in_(keys))))
+    used |= set(db.scalars(select(Template.sample_blob).where(Template.sample_blob.in_(keys))))
+    return {k for k in used if k}
+
+
+def _next_domain_id(db: Session) -> int | None:
+    """SQLite hands a deleted domain's id to the next domain; calls and jobs keep the old one, so a
+    new domain would inherit its quota and statistics. Ids here never go back: past every id any
+    domain, call or job ever had. (PostgreSQL's sequence never reuses one: None lets it choose.)"""
+    if db.get_bind().dialect.name != "sqlite":
+        return None
+    highest = [
+        db.scalar(select(func.max(Domain.id))),
+        db.scalar(select(func.max(Call.domain_id))),
+        db.scalar(select(func.max(Job.domain_id))),
+    ]
+    return max((h or 0 for h in highest), default=0) + 1
 
 
 def copy_domain(

@@ -79,9 +79,15 @@ def update_domain(
 
 @router.delete("/{domain_id}", status_code=204)
 def delete_domain(
-    domain_id: int, caller: CurrentCaller, db: DbSession, confirm: str | None = None
+    domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, confirm: str | None = None
 ) -> Response:
-    domains.delete_domain(db, domain_id=domain_id, confirm=confirm, actor=caller.operator.username)
+    domains.delete_domain(
+        db,
+        domain_id=domain_id,
+        confirm=confirm,
+        actor=caller.operator.username,
+        blobs=request.app.state.blobs,
+    )
     return Response(status_code=204)
 
 
