@@ -42,3 +42,15 @@ def test_statistics_to_the_end_of_time(api: TestClient) -> None:
     for params in ({"to": "9999-12-31"}, {"from": "0001-01-01", "to": "9999-12-31T23:59:59"}):
         response = api.get("/api/v1/stats/calls", params=params)
         assert response.status_code in (200, 422), response.text
+
+
+def test_a_catastrophic_validation_regex_is_refused_at_save(api: TestClient) -> None:
+    """L7: ``(a+)+$`` on OCR text like ``aaaa…b`` would hang a worker; it never gets stored."""
+    domain = create(api).json()
+    definition = json.loads(json.dumps(DEFINITION))
+    definition["fields"][0]["validation"] = {"regex": "(a+)+$"}
+    response = api.post(
+        f"/api/v1/domains/{domain['id']}/templates", json={"name": "m", "sample_image": SAMPLE, **definition}
+    )
+    assert response.status_code == 422, response.text
+    assert "exponential" in response.json()["error"]["message"]

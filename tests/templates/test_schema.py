@@ -120,3 +120,17 @@ def test_combination_and_conversion_errors_name_the_part(change: dict[str, Any],
     with pytest.raises(ValidationFailed) as caught:
         parse_definition(definition(**change), sample_size=(800, 1000))
     assert caught.value.details["field"] == where
+
+
+@pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)*$", r"(\w+\s?)*$", r"(\d)\1", "x" * 301])
+def test_regexes_that_can_backtrack_without_bound_are_refused(pattern: str) -> None:
+    from hanji.templates.regex_guard import pattern_problem
+
+    assert pattern_problem(pattern) is not None
+
+
+@pytest.mark.parametrize("pattern", [r"^\d{3}-\d{2}-\d{5}$", r"^(010|011)-\d{4}-\d{4}$", r"^[A-Z]{2}\d+$"])
+def test_ordinary_validation_regexes_pass(pattern: str) -> None:
+    from hanji.templates.regex_guard import pattern_problem
+
+    assert pattern_problem(pattern) is None

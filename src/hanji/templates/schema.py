@@ -6,12 +6,12 @@ that decides what a valid one is, so the API, the services and the matcher agree
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final
 
 from hanji.core.errors import ValidationFailed
+from hanji.templates.regex_guard import pattern_problem
 
 VALUE_TYPES: Final = ("text", "number", "date", "phone", "email", "alnum", "korean", "alphabet")
 """Field value types; every one but ``text`` is a Premium feature."""
@@ -161,10 +161,9 @@ def _rule(value: Any, where: str) -> FieldRule:
     if regex is not None:
         if not isinstance(regex, str):
             raise _fail(f"{where}.regex", "must be a string")
-        try:
-            re.compile(regex)
-        except re.error as exc:
-            raise _fail(f"{where}.regex", f"not a valid regular expression ({exc})") from None
+        problem = pattern_problem(regex)
+        if problem:
+            raise _fail(f"{where}.regex", problem)
     return FieldRule(required=required, regex=regex)
 
 
