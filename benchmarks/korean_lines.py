@@ -31,8 +31,8 @@ from benchmarks.photo_pages import Face, _line_image, discover_faces, ink_ratio,
 from benchmarks.photo_text import WRITERS
 
 READERS = ("hanji-korean", "tesseract-kor", "tesseract-kor+Hangul", "tesseract-kor|hanji-korean")
-MARGINS = (0.0, 0.1, 0.2, 0.3, 0.4)
-"""Second-opinion margins reported (the pair reader's CER had it used each)."""
+MARGINS = tuple((m, g) for g in (1.0, 0.9, 0.8, 0.7) for m in (0.0, 0.1, 0.2, 0.3))
+"""Second-opinion (margin, gate) pairs reported: the pair reader's CER had it used each."""
 SETS = ("clean", "photo", "ks", "hand")
 SEED = 7
 
@@ -123,9 +123,9 @@ def accuracy(reader: str, count: int, queue: Any) -> None:
             worst.append((d, text, got))
             if isinstance(rec, SecondOpinion):
                 first, second = rec.first.recognize([img])[0], rec.second.recognize([img])[0]
-                for margin in MARGINS:
-                    pick = SecondOpinion(rec.first, rec.second, margin).pick(first, second)
-                    by_margin[margin] += distance(squeeze(pick.text), squeeze(text))
+                for margin, gate in MARGINS:
+                    pick = SecondOpinion(rec.first, rec.second, margin, gate).pick(first, second)
+                    by_margin[(margin, gate)] += distance(squeeze(pick.text), squeeze(text))
         result[set_name] = errors / max(total, 1)
         result[f"{set_name}-worst"] = sorted(worst, reverse=True)[:3]
         result[f"{set_name}-margins"] = {m: e / max(total, 1) for m, e in by_margin.items()}
@@ -182,9 +182,10 @@ def main() -> None:
     ratios = ", ".join(f"{r} {timing[r] / timing['tesseract-kor']:.2f}" for r in READERS)
     print(f"\n{a.lines} lines per set, seed {SEED}; time per line / tesseract-kor's: {ratios}")
     pair = results["tesseract-kor|hanji-korean"]
-    print("\n| second-opinion margin | " + " | ".join(SETS) + " |\n|---|" + "---|" * len(SETS))
-    for margin in MARGINS:
-        print(f"| {margin} | " + " | ".join(f"{pair[f'{s}-margins'][margin]:.3f}" for s in SETS) + " |")
+    print("\n| margin | gate | " + " | ".join(SETS) + " |\n|---|---|" + "---|" * len(SETS))
+    for key in MARGINS:
+        cells = " | ".join(f"{pair[f'{s}-margins'][key]:.3f}" for s in SETS)
+        print(f"| {key[0]} | {key[1]} | {cells} |")
     for reader in READERS:
         for s in SETS:
             for d, want, got in results[reader][f"{s}-worst"]:

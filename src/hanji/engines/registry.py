@@ -36,8 +36,9 @@ RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }
 SECOND_OPINION_MARGIN = 0.2
-"""How much surer Hanji's Korean recogniser must be than Tesseract to replace its reading
-(``benchmarks/korean_lines.py --margins``)."""
+SECOND_OPINION_GATE = 1.0
+"""How much surer Hanji's Korean recogniser must be than Tesseract to replace its reading, and
+below which Tesseract confidence it is asked at all (both measured by ``benchmarks/korean_lines.py``)."""
 CLASSIFIERS: dict[str, Callable[[], UpsideDownClassifier]] = {"ppocr": PpOcrClassifier}
 HANGUL_RECOGNIZER = OPTIONS.hangul_recognizer
 """The recogniser the default path reads Hangul with (HANJI_HANGUL_RECOGNIZER; measured by
@@ -53,7 +54,9 @@ def recognizer(name: str) -> LineRecognizer:
 
 
 def _second_opinion() -> LineRecognizer:
-    return SecondOpinion(recognizer("tesseract-kor"), recognizer("hanji-korean"), SECOND_OPINION_MARGIN)
+    return SecondOpinion(
+        recognizer("tesseract-kor"), recognizer("hanji-korean"), SECOND_OPINION_MARGIN, SECOND_OPINION_GATE
+    )
 
 
 RECOGNIZERS["tesseract-kor|hanji-korean"] = _second_opinion

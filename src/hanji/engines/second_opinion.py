@@ -18,20 +18,27 @@ from hanji.engines.stages import LineRecognizer, Reading
 class SecondOpinion:
     """A :class:`~hanji.engines.stages.LineRecognizer` made of two."""
 
-    def __init__(self, first: LineRecognizer, second: LineRecognizer, margin: float) -> None:
+    def __init__(
+        self, first: LineRecognizer, second: LineRecognizer, margin: float, gate: float = 1.0
+    ) -> None:
         self.first = first
         self.second = second
         self.margin = margin
+        self.gate = gate
+        """The second reading is weighed only where the first's confidence is below this."""
         self.name = f"{first.name}|{second.name}"
 
     def recognize(self, crops: Sequence[RgbImage]) -> list[Reading]:
         firsts = self.first.recognize(crops)
-        seconds = self.second.recognize(crops)
-        return [self.pick(a, b) for a, b in zip(firsts, seconds, strict=True)]
+        asked = [k for k, r in enumerate(firsts) if not r.words or r.confidence < self.gate]
+        seconds = dict(zip(asked, self.second.recognize([crops[k] for k in asked]), strict=True))
+        return [self.pick(r, seconds[k]) if k in seconds else r for k, r in enumerate(firsts)]
 
     def pick(self, first: Reading, second: Reading) -> Reading:
         if not second.words:
             return first
-        if not first.words or second.confidence - first.confidence > self.margin:
+        if not first.words:
+            return second
+        if first.confidence < self.gate and second.confidence - first.confidence > self.margin:
             return second
         return first
