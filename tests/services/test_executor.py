@@ -61,3 +61,36 @@ def test_task_errors_cross_the_process_boundary_with_their_code() -> None:
 
 def test_inline_executor_runs_the_same_task() -> None:
     assert InlineExecutor().run("ping", timeout_s=1)["pid"] == os.getpid()
+
+
+@pytest.mark.slow
+def test_a_crash_fails_only_its_own_request_not_the_other_in_flight() -> None:
+    """M3: with two workers busy, killing one fails its request only; the other is answered."""
+    from tests.hostile.test_faults import wait_until_busy
+
+    executor = ProcessExecutor(workers=2, warm=False)
+    try:
+        pids = {executor.run("ping", timeout_s=60)["pid"] for _ in range(4)}
+        assert len(pids) == 2
+        outcomes: list[str] = []
+
+        def call() -> None:
+            try:
+                executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
+                outcomes.append("ok")
+            except HanjiError as exc:
+                outcomes.append(exc.code)
+
+        threads = [threading.Thread(target=call) for _ in range(2)]
+        for thread in threads:
+            thread.start()
+        victim, survivor = sorted(pids)
+        wait_until_busy(victim)
+        wait_until_busy(survivor)
+        os.kill(victim, signal.SIGKILL)
+        for thread in threads:
+            thread.join(120)
+        assert sorted(outcomes) == ["0500", "ok"]
+        assert len({executor.run("ping", timeout_s=60)["pid"] for _ in range(4)}) == 2  # healed
+    finally:
+        executor.close()

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import queue
 import threading
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -48,8 +49,27 @@ class InlineExecutor:
         return None
 
 
+class _Lane:
+    """One worker process with a pool of its own: a crash or a timeout breaks only this lane, and so
+    only the one task it was running (a shared pool fails every task in flight when one dies)."""
+
+    def __init__(self, context: Any, *, warm: bool, max_tasks: int) -> None:
+        self.pool = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=context,
+            initializer=warm_up if warm else None,
+            max_tasks_per_child=max_tasks or None,
+        )
+
+    def kill(self) -> None:
+        for process in list(getattr(self.pool, "_processes", {}).values()):
+            process.terminate()
+        self.pool.shutdown(wait=False, cancel_futures=True)
+
+
 class ProcessExecutor:
-    """A pool of worker processes; models load once per process, a crashed process is replaced.
+    """Worker processes, one task each at a time; models load once per process, a crashed or
+    timed-out process is replaced without touching the others' tasks.
 
     Args:
         workers: number of processes.
@@ -61,63 +81,73 @@ class ProcessExecutor:
         self.workers = max(1, workers)
         self.max_tasks_per_worker = max_tasks_per_worker
         self.warm = warm
+        # spawn: a clean interpreter per worker (no forked locks or threads from the server).
+        self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
-        self._pool: ProcessPoolExecutor | None = None
+        self._free: queue.Queue[_Lane] = queue.Queue()
+        self._lanes: list[_Lane] = []
+        self._closed = False
 
-    def _get_pool(self) -> ProcessPoolExecutor:
-        with self._lock:
-            if self._pool is None:
-                # spawn: a clean interpreter per worker (no forked locks or threads from the server).
-                context = multiprocessing.get_context("spawn")
-                self._pool = ProcessPoolExecutor(
-                    max_workers=self.workers,
-                    mp_context=context,
-                    initializer=warm_up if self.warm else None,
-                    max_tasks_per_child=self.max_tasks_per_worker or None,
-                )
-            return self._pool
+    def _new_lane(self) -> _Lane:
+        return _Lane(self._context, warm=self.warm, max_tasks=self.max_tasks_per_worker)
 
-    def _discard(self, pool: ProcessPoolExecutor) -> None:
+    def _ensure_lanes(self) -> None:
         with self._lock:
-            if self._pool is pool:
-                self._pool = None
-        pool.shutdown(wait=False, cancel_futures=True)
+            if self._closed:
+                raise OcrServiceError("The OCR workers are shut down.")
+            while len(self._lanes) < self.workers:
+                lane = self._new_lane()
+                self._lanes.append(lane)
+                self._free.put(lane)
+
+    def _replace(self, lane: _Lane) -> _Lane:
+        lane.kill()
+        fresh = self._new_lane()
+        with self._lock:
+            self._lanes = [fresh if x is lane else x for x in self._lanes]
+        return fresh
 
     def start(self) -> None:
         """Start the workers now so the first request does not pay for loading models."""
-        pool = self._get_pool()
-        futures = [pool.submit(run_task, "ping", {}) for _ in range(self.workers)]
-        for future in futures:
-            future.result(timeout=300)
+        self._ensure_lanes()
+        lanes = [self._free.get() for _ in range(self.workers)]
+        try:
+            for future in [lane.pool.submit(run_task, "ping", {}) for lane in lanes]:
+                future.result(timeout=300)
+        finally:
+            for lane in lanes:
+                self._free.put(lane)
 
     def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
-        pool = self._get_pool()
+        self._ensure_lanes()
+        lane = self._free.get()  # waits for an idle worker; the time limit starts once one runs it
+        broken = False
         try:
-            future: Future[Any] = pool.submit(run_task, task, kwargs)
-        except BrokenProcessPool:
-            self._discard(pool)
-            pool = self._get_pool()
-            future = pool.submit(run_task, task, kwargs)
-        try:
+            try:
+                future: Future[Any] = lane.pool.submit(run_task, task, kwargs)
+            except BrokenProcessPool:  # the idle process died (killed, out of memory): a fresh one
+                lane = self._replace(lane)
+                future = lane.pool.submit(run_task, task, kwargs)
             return future.result(timeout=timeout_s)
         except HanjiError:
             raise
         except BrokenProcessPool as exc:
-            log.error("an OCR worker process died during task %s; replacing the pool", task)
-            self._discard(pool)
+            broken = True
+            log.error("an OCR worker process died during task %s; replacing it", task)
             raise UnknownServiceError("An OCR worker stopped unexpectedly; retry the request.") from exc
         except TimeoutError as exc:
-            # A running task cannot be cancelled; stop its processes so a hung engine frees the CPU.
-            log.error("task %s passed its %.0f s limit; restarting the OCR workers", task, timeout_s)
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-            self._discard(pool)
+            # A running task cannot be cancelled; stop its process so a hung engine frees the CPU.
+            broken = True
+            log.error("task %s passed its %.0f s limit; restarting its OCR worker", task, timeout_s)
             raise OcrServiceError(f"OCR took longer than {timeout_s:g} s.") from exc
         except Exception as exc:
             raise _unexpected(task, exc) from exc
+        finally:
+            self._free.put(self._replace(lane) if broken else lane)
 
     def close(self) -> None:
         with self._lock:
-            pool, self._pool = self._pool, None
-        if pool is not None:
-            pool.shutdown(wait=True, cancel_futures=True)
+            self._closed = True
+            lanes, self._lanes = self._lanes, []
+        for lane in lanes:
+            lane.pool.shutdown(wait=True, cancel_futures=True)
