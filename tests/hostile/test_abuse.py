@@ -58,6 +58,24 @@ def test_domain_rate_limit_is_429_0025_with_retry_after(settings: Settings) -> N
     assert 1 <= int(limited.headers["Retry-After"]) <= 60
 
 
+def test_malformed_bodies_count_against_the_rate_and_a_flood_writes_no_rows(settings: Settings) -> None:
+    """L4: a body that cannot be parsed is still a call: it takes the domain's rate, and once the
+    rate is spent the refusals cost no statistics rows."""
+    with app_with(settings, rate_limit_per_minute=3) as client:
+        client.auth = ("admin", ADMIN_PASSWORD)
+        token = client.post("/api/v1/tokens", json={"name": "t"}).json()["token"]
+        client.auth = None
+        client.headers["Authorization"] = f"Bearer {token}"
+        general = make_general(client)
+        codes = [
+            client.post(general.path, headers=general.headers, content=b"{not json").json()["code"]
+            for _ in range(30)
+        ]
+        rows = client.get("/api/v1/stats/calls", params={"domain_id": general.domain["id"]}).json()["data"]
+    assert codes == ["0011"] * 3 + ["0025"] * 27
+    assert sum(r["calls"] for r in rows) == 3
+
+
 def test_wrong_secrets_are_throttled_per_client_and_domain(api: TestClient, general: Invoke) -> None:
     wrong = {"X-OCR-SECRET": "guess"}
     codes = [api.post(general.path, headers=wrong, json=body()).json()["code"] for _ in range(21)]

@@ -30,7 +30,7 @@ from hanji.intake.limits import IntakeLimits
 from hanji.services import stats, template_runs
 from hanji.services.executor import Executor
 from hanji.services.gateway import ResolvedInvoke
-from hanji.services.limits import RateLimiter, check_quota
+from hanji.services.limits import check_quota
 from hanji.storage.models import Domain
 
 log = logging.getLogger("hanji.invocations")
@@ -173,18 +173,17 @@ def handle_invoke(
     session_factory: sessionmaker[Session],
     settings: Settings,
     executor: Executor,
-    rate_limiter: RateLimiter,
     resolved: ResolvedInvoke,
     request: InvokeRequest,
     request_bytes: int,
     started: float,
 ) -> dict[str, Any]:
-    """Run one authorised invoke call and record it in the statistics, whatever its outcome."""
+    """Run one authorised invoke call (its rate already taken by the route, before the body was read)
+    and record it in the statistics, whatever its outcome."""
     domain = resolved.domain
     outcome: InvokeOutcome | None = None
     error: HanjiError | None = None
     try:
-        rate_limiter.acquire(domain.id)
         with session_factory() as db:
             check_quota(db, domain=domain, monthly_quota=settings.monthly_quota(domain.service_plan))
             languages = languages_for(domain, request)

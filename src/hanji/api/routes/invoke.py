@@ -97,6 +97,10 @@ async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request)
     try:
         resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
         service_type = resolved.domain.service_type
+        # Before the body is read: a malformed call counts against the domain's rate as a good one
+        # does, and a refused one (0025) is counted in the metrics but writes no statistics row, so
+        # a flood costs neither the OCR workers nor the database anything.
+        state.rate_limiter.acquire(resolved.domain.id)
         try:
             body = await read_capped_body(request, state.settings.max_body_bytes)
             parsed = await _parse(request, body)
@@ -111,7 +115,6 @@ async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request)
                 session_factory=state.session_factory,
                 settings=state.settings,
                 executor=state.executor,
-                rate_limiter=state.rate_limiter,
                 resolved=resolved,
                 request=parsed,
                 request_bytes=len(body),
