@@ -25,7 +25,7 @@ class EngineOptions:
     """HANJI_OCR_THREADS: onnxruntime threads per session; 0: the cores, at most 4."""
     photo_correction: bool = True
     """HANJI_PHOTO_CORRECTION: find the page outline of phone photos and flatten their light."""
-    hangul_recognizer: str = "tesseract-kor"
+    hangul_recognizer: str = "tesseract-kor|hanji-korean"
     """HANJI_HANGUL_RECOGNIZER: the line recogniser that reads Hangul (a name in the engines' registry)."""
 
     @property

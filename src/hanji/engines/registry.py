@@ -35,8 +35,8 @@ RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "tesseract-kor": lambda: TesseractLineRecognizer("kor"),
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }
-SECOND_OPINION_MARGIN = 0.2
-SECOND_OPINION_GATE = 1.0
+SECOND_OPINION_MARGIN = 0.1
+SECOND_OPINION_GATE = 0.9
 """How much surer Hanji's Korean recogniser must be than Tesseract to replace its reading, and
 below which Tesseract confidence it is asked at all (both measured by ``benchmarks/korean_lines.py``)."""
 CLASSIFIERS: dict[str, Callable[[], UpsideDownClassifier]] = {"ppocr": PpOcrClassifier}
@@ -82,7 +82,8 @@ def warm_stages(*, hangul: bool) -> None:
     recognizer("ppocr").recognize([strip])
     classifier().upside_down([strip])
     if hangul:
-        recognizer(HANGUL_RECOGNIZER).recognize([strip] * LINE_THREADS)  # builds every line reader
+        for name in {HANGUL_RECOGNIZER, ORIENTATION_HANGUL}:
+            recognizer(name).recognize([strip] * LINE_THREADS)  # builds every line reader
 
 
 def page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[tuple[str, float, Box]]:
@@ -90,8 +91,14 @@ def page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[
     return read_page_lines(image, lang, alphabet)
 
 
+ORIENTATION_HANGUL = "tesseract-kor"
+"""The Korean witness of the orientation step stays Tesseract whatever reads the lines: its
+confidence falls on upside-down text, where a CTC recogniser that never saw any reads confident
+Hangul out of turned Latin (and turned an upright English receipt)."""
+
+
 def orienter() -> Orienter:
-    hangul = recognizer(HANGUL_RECOGNIZER) if tesseract_installed() else None
+    hangul = recognizer(ORIENTATION_HANGUL) if tesseract_installed() else None
     return Orienter(detector(), classifier(), recognizer("ppocr"), hangul)
 
 
