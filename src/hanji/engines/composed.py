@@ -49,6 +49,10 @@ class Routes:
     """Reads every line (or, with a Hangul route, what the Hangul recogniser reads worse)."""
     hangul: str | None = None
     """Reads every line first when one of ``hangul_languages`` is requested."""
+    hangul_beside_han: str | None = None
+    """Reads every line first instead of ``hangul`` when Japanese or Chinese is requested too
+    (None: ``hangul``). Hanji's Korean recogniser never saw kana or Han and reads them as confident
+    Hangul, so beside them the Hangul route stays Tesseract, whose doubt lets PP-OCR have the line."""
     hangul_languages: frozenset[str] = field(default_factory=lambda: frozenset({"ko"}))
 
 
@@ -105,6 +109,8 @@ class ComposedEngine:
         self.routes = routes
         self.base = recognizers[routes.base]
         self.hangul = recognizers[routes.hangul] if routes.hangul else None
+        beside = routes.hangul_beside_han or routes.hangul
+        self.hangul_beside_han = recognizers[beside] if beside else None
         self.photo_correction = photo_correction
         self._available = available
 
@@ -150,6 +156,8 @@ class ComposedEngine:
             ]
         else:
             han_expected = any(code in ("ja", "zh-TW", "zh-CN") for code in languages)
+            if han_expected and self.hangul_beside_han is not None:
+                hangul = self.hangul_beside_han
             readings = self._read_hangul(crops, hangul, han_expected=han_expected)
             out = [
                 line_from_reading(q, r, r.recognizer or self.name)
