@@ -29,6 +29,7 @@ import numpy as np
 from benchmarks.photo_camera import photograph_line
 from benchmarks.photo_pages import Face, _line_image, discover_faces, ink_ratio, line_text
 from benchmarks.photo_text import WRITERS
+from hanji.training.edit_distance import edit_distance as distance
 
 READERS = ("hanji-korean", "tesseract-kor", "tesseract-kor+Hangul", "tesseract-kor|hanji-korean")
 MARGINS = tuple((m, g) for g in (1.0, 0.9, 0.8, 0.7) for m in (0.0, 0.1, 0.2, 0.3))
@@ -90,15 +91,6 @@ def lines(set_name: str, count: int) -> list[tuple[np.ndarray[Any, Any], str]]:
             img = _line_image(text, face, size, tuple(rng.randint(3, 8) for _ in range(4)), 255, 0)
         out.append((np.ascontiguousarray(img), text))
     return out
-
-
-def distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
 
 
 def squeeze(text: str) -> str:

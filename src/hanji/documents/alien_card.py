@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
-
 from hanji.core.result import Line, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.labelled import Labelled, find_labelled, label_pattern
 from hanji.documents.personal_numbers import personal_number
+from hanji.documents.regions import words_region
 from hanji.documents.values import ValueObject, format_date, value_object
 
 _LATIN = re.compile(r"^[A-Z][A-Z .,'-]*[A-Z]$")
@@ -37,18 +36,11 @@ _VALUES: dict[str, re.Pattern[str]] = {"sex": _SEX, "visaType": _VISA, "issueDat
 
 def _latin_reread(image: PageImage, words: tuple[Word, ...]) -> str | None:
     """A second reading of the words' region, kept only when it is Latin capitals."""
-    box = words[0].quad.bbox
-    for w in words[1:]:
-        box = box.union(w.quad.bbox)
-    pad = box.height * 0.4
-    h, w = image.pixels.shape[:2]
-    x0, y0 = max(int(box.left - pad), 0), max(int(box.top - pad), 0)
-    x1, y1 = min(int(box.right + pad), w), min(int(box.bottom + pad), h)
-    crop = image.pixels[y0:y1, x0:x1]
-    if crop.size == 0:
+    crop = words_region(image, words)
+    if crop is None:
         return None
     # Recognition only: the crop is one line, and detection would split it into overlapping pieces.
-    text = image.reader.read_crop(np.ascontiguousarray(crop)).text.strip().upper()
+    text = image.reader.read_crop(crop).text.strip().upper()
     return text if _LATIN.match(text) else None
 
 

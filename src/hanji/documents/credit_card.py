@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-import numpy as np
-
 from hanji.core.result import Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import luhn_valid
+from hanji.documents.regions import words_region
 from hanji.documents.spans import search_lines
 from hanji.documents.values import ValueObject, value_object
 
@@ -71,15 +70,8 @@ DIGITS = "0123456789"
 def _second_look(image: PageImage, words: tuple[Word, ...]) -> str | None:
     """The number's region read again, by the line recogniser and by a digits-only reader; the
     first reading whose digits pass Luhn (a dropped or doubled digit fails it), else None."""
-    box = words[0].quad.bbox
-    for w in words[1:]:
-        box = box.union(w.quad.bbox)
-    pad = box.height * 0.4
-    h, w = image.pixels.shape[:2]
-    x0, y0 = max(int(box.left - pad), 0), max(int(box.top - pad), 0)
-    x1, y1 = min(int(box.right + pad), w), min(int(box.bottom + pad), h)
-    crop = np.ascontiguousarray(image.pixels[y0:y1, x0:x1])
-    if crop.size == 0:
+    crop = words_region(image, words)
+    if crop is None:
         return None
     readings = [image.reader.read_crop(crop).text]
     readings += [line.text for line in image.reader.read_lines(crop, alphabet=DIGITS + " ")]

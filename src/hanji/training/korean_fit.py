@@ -13,6 +13,7 @@ import numpy as np
 import torch
 
 from hanji.training import charset
+from hanji.training.edit_distance import edit_distance
 from hanji.training.korean_head import KoreanHead, from_state, parameters, state
 from hanji.training.line_shards import Batch, load_shard
 
@@ -24,15 +25,6 @@ class Checkpoint:
     seconds: float
     loss: float
     cer: dict[str, float]
-
-
-def edit_distance(a: list[int], b: list[int]) -> int:
-    row = list(range(len(b) + 1))
-    for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
-    return row[-1]
 
 
 def greedy(logits: torch.Tensor) -> list[list[int]]:
