@@ -324,6 +324,8 @@ def _flush_unique(db: Session) -> None:
         text = str(exc.orig).lower()
         if "code_key" in text:
             raise DomainCodeTaken(details={"field": "code"}) from exc
+        if "ux_domains_general_region" in text or "domains.region" in text:
+            raise GeneralDomainExists() from exc
         raise DomainNameTaken(details={"field": "name"}) from exc
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import JSON, Boolean, DateTime, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 from sqlalchemy.types import TypeDecorator
 
@@ -97,6 +97,18 @@ class Domain(Base):
     )
     secret_keys: Mapped[list[SecretKey]] = relationship(
         back_populates="domain", cascade="all, delete-orphan", order_by="SecretKey.id"
+    )
+
+    __table_args__ = (
+        # One General domain per region, held by the database itself: concurrent creates that all
+        # pass the service's check still cannot all commit.
+        Index(
+            "ux_domains_general_region",
+            "region",
+            unique=True,
+            sqlite_where=text("service_type = 'general'"),
+            postgresql_where=text("service_type = 'general'"),
+        ),
     )
 
 
