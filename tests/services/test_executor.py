@@ -94,3 +94,33 @@ def test_a_crash_fails_only_its_own_request_not_the_other_in_flight() -> None:
         assert len({executor.run("ping", timeout_s=60)["pid"] for _ in range(4)}) == 2  # healed
     finally:
         executor.close()
+
+
+def test_workers_follow_a_killed_server() -> None:
+    """L5: a SIGKILLed server leaves no OCR worker running as an orphan."""
+    import subprocess
+    import sys
+
+    script = (
+        "import time\n"
+        "from hanji.services.executor import ProcessExecutor\n"
+        "ex = ProcessExecutor(workers=1, warm=False)\n"
+        "print(ex.run('ping', timeout_s=60)['pid'], flush=True)\n"
+        "time.sleep(60)\n"
+    )
+    server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)
+    try:
+        assert server.stdout is not None
+        worker = int(server.stdout.readline())
+        os.kill(server.pid, signal.SIGKILL)
+        server.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                os.kill(worker, 0)
+            except ProcessLookupError:
+                return
+            time.sleep(0.2)
+        pytest.fail(f"worker {worker} still runs after its server was killed")
+    finally:
+        server.kill()

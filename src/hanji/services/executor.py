@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import logging
 import multiprocessing
+import os
 import queue
 import threading
+import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol
@@ -49,6 +51,26 @@ class InlineExecutor:
         return None
 
 
+ORPHAN_CHECK_S = 1.0
+"""How often a worker checks that the server that started it is still alive."""
+
+
+def _exit_when_orphaned(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(ORPHAN_CHECK_S)
+    os._exit(1)
+
+
+def _start_worker(warm: bool) -> None:
+    """A worker's first act: watch for the server's death and follow it (a SIGKILLed server left
+    its OCR workers running as orphans, holding memory and CPU), then load the models if asked.
+    A thread polling the parent id, not prctl's death signal: that fires when the *thread* that
+    spawned the worker ends, and request threads come and go."""
+    threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
+    if warm:
+        warm_up()
+
+
 class _Lane:
     """One worker process with a pool of its own: a crash or a timeout breaks only this lane, and so
     only the one task it was running (a shared pool fails every task in flight when one dies)."""
@@ -57,7 +79,8 @@ class _Lane:
         self.pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=context,
-            initializer=warm_up if warm else None,
+            initializer=_start_worker,
+            initargs=(warm,),
             max_tasks_per_child=max_tasks or None,
         )
 
