@@ -63,6 +63,10 @@ class Settings:
     """HANJI_MAX_PAGES: pages read from one PDF/TIFF on General and Template URLs."""
     session_max_age_s: int = 8 * 3600
     """HANJI_SESSION_MAX_AGE: seconds a console sign-in lasts."""
+    expose_metrics: bool = True
+    """HANJI_EXPOSE_METRICS: serve Prometheus metrics at ``/metrics`` (off: 404 there)."""
+    api_docs: bool = True
+    """HANJI_API_DOCS: serve the interactive API docs and ``/openapi.json`` (off: 404 there)."""
     cookie_secure: bool = False
     """HANJI_COOKIE_SECURE: mark the session cookie Secure (set when served over TLS)."""
     rate_limit_per_minute: int = 600
@@ -205,6 +209,8 @@ _ENV_NAMES = {
     "max_file_bytes": "HANJI_MAX_FILE_BYTES",
     "max_pages": "HANJI_MAX_PAGES",
     "session_max_age_s": "HANJI_SESSION_MAX_AGE",
+    "expose_metrics": "HANJI_EXPOSE_METRICS",
+    "api_docs": "HANJI_API_DOCS",
     "cookie_secure": "HANJI_COOKIE_SECURE",
     "rate_limit_per_minute": "HANJI_RATE_LIMIT",
     "log_level": "HANJI_LOG_LEVEL",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import threading
 from collections.abc import Iterator
@@ -249,6 +250,12 @@ def test_test_run_returns_the_result_and_a_preview(api: TestClient) -> None:
     assert {f["name"]: f["inferText"] for f in entry["fields"]}["phone"] == "01048217735"
     preview = api.get(result["preview_url"].removeprefix("http://hanji.test"))
     assert preview.status_code == 200 and preview.content.startswith(b"\x89PNG")
+    # L6: the preview route reads that preview only, not any blob by key (the sample, a job's file)
+    unsigned = result["preview_url"].removeprefix("http://hanji.test").split("?")[0]
+    assert api.get(unsigned).status_code == 404
+    sample_key = hashlib.sha256(to_png(BLANK)).hexdigest()
+    other = f"/api/v1/domains/{domain['id']}/templates/{template['id']}/previews/{sample_key}"
+    assert api.get(other + "?sig=" + "0" * 32).status_code == 404
     as_json = api.post(
         f"/api/v1/domains/{domain['id']}/templates/{template['id']}/test", json={"image": {"format": "png"}}
     )

@@ -9,6 +9,7 @@ from contextlib import asynccontextmanager
 from fastapi import Depends, FastAPI
 
 from hanji import __version__
+from hanji.api.access_log import redact_invoke_keys
 from hanji.api.body_limit import BodyLimit
 from hanji.api.errors import install_error_handlers
 from hanji.api.guards import refuse_unstorable_values
@@ -124,7 +125,11 @@ def create_app(settings: Settings, *, migrate: bool = True, executor: Executor |
         version=__version__,
         lifespan=lifespan,
         dependencies=[Depends(refuse_unstorable_values)],
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
+        openapi_url="/openapi.json" if settings.api_docs else None,
     )
+    redact_invoke_keys()
     app.state.settings = settings
     app.state.engine = engine
     app.state.session_factory = make_session_factory(engine)

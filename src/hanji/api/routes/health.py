@@ -9,6 +9,8 @@ from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
+from hanji.core.errors import NotFound
+
 router = APIRouter(tags=["health"])
 
 
@@ -34,4 +36,6 @@ def readyz(request: Request) -> JSONResponse:
 
 @router.get("/metrics")
 def metrics(request: Request) -> Response:
+    if not request.app.state.settings.expose_metrics:
+        raise NotFound("No such path.")
     return Response(generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST)

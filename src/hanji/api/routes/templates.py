@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import hashlib
+import hmac
 import json
 from typing import Any
 
@@ -16,7 +18,7 @@ from hanji.api.downloads import attachment
 from hanji.api.routes.domains import base_url
 from hanji.api.schemas import iso
 from hanji.config import Settings
-from hanji.core.errors import ValidationFailed
+from hanji.core.errors import NotFound, ValidationFailed
 from hanji.intake.limits import IntakeLimits
 from hanji.services import template_runs, templates
 from hanji.storage.blobs import BlobNotFound, BlobStore
@@ -248,7 +250,10 @@ async def test_template(
         )
     )
     prefix = f"{base_url(request, settings).rstrip('/')}/api/v1/domains/{domain_id}/templates/{template_id}"
-    preview = f"{prefix}/previews/{run.previews[0]}" if run.previews else None
+    preview = None
+    if run.previews:
+        key = run.previews[0]
+        preview = f"{prefix}/previews/{key}?sig={preview_signature(settings, template_id, key)}"
     if export_format != "json":
         return _export(run.body, export_format, template_id)
     return {**run.body, "preview_url": preview}
@@ -256,7 +261,23 @@ async def test_template(
 
 @router.get("/{template_id}/previews/{key}")
 def get_preview(
-    domain_id: int, template_id: int, key: str, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+    domain_id: int,
+    template_id: int,
+    key: str,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    sig: str = "",
 ) -> Response:
+    """A test run's preview, through the signed URL that run answered (no other blob is readable
+    here, whatever its key)."""
     templates.get_template(db, domain_id=domain_id, template_id=template_id)
+    if not hmac.compare_digest(sig, preview_signature(settings, template_id, key)):
+        raise NotFound("No such preview.")
     return Response(_blobs(settings).get(key), media_type="image/png")
+
+
+def preview_signature(settings: Settings, template_id: int, key: str) -> str:
+    """HMAC of a preview's template and blob key with the server key: the URL's proof."""
+    message = f"template-preview:{template_id}:{key}".encode()
+    return hmac.new(settings.secret_key.encode(), message, hashlib.sha256).hexdigest()[:32]

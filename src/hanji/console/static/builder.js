@@ -16,9 +16,12 @@ function blank() {
   return { id: null, name: "", title: null, fields: [], tables: [], validation_url: null };
 }
 
-/** Same-origin path of an API URL (image_url, preview_url carry the public base URL). */
+/** Same-origin path (and query: a preview URL is signed) of an API URL (image_url, preview_url
+ * carry the public base URL). */
 function localPath(url) {
-  return url ? new URL(url, window.location.href).pathname : url;
+  if (!url) return url;
+  const parsed = new URL(url, window.location.href);
+  return parsed.pathname + parsed.search;
 }
 
 const editor = new BoxEditor($("sample-canvas"), {
