@@ -7,16 +7,11 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from hanji.core.model_files import ModelIntegrityError, sha256_file
 from hanji.core.result import Page
 from hanji.documents.receipt import ReceiptExtractor, extract_receipt, rule_picks
 from hanji.documents.receipt_features import feature_names, line_features
-from hanji.documents.receipt_model import (
-    RECEIPT_MODEL,
-    ModelIntegrityError,
-    load_line_model,
-    sha256_file,
-    shipped_line_model,
-)
+from hanji.documents.receipt_model import RECEIPT_MODEL, load_line_model, shipped_line_model
 
 DATA = Path(__file__).parents[1] / "data" / "documents"
 

@@ -14,11 +14,9 @@ from typing import Any
 
 import numpy as np
 
-from hanji.core.model_files import ModelIntegrityError, sha256_file
+from hanji.core.model_files import ModelIntegrityError
 from hanji.core.model_files import verify_model as check
 from hanji.documents.receipt_features import feature_names
-
-__all__ = ["ModelIntegrityError", "sha256_file", "verify_model"]
 
 MODELS_DIR = Path(__file__).parent / "models"
 RECEIPT_MODEL = MODELS_DIR / "receipt.json"

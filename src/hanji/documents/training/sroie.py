@@ -10,10 +10,11 @@ from typing import Any
 
 import numpy as np
 
+from hanji.core.model_files import record_model
 from hanji.core.result import Page
 from hanji.documents.receipt import extract_receipt, rule_picks
 from hanji.documents.receipt_features import feature_names, line_features
-from hanji.documents.receipt_model import LineModel, sha256_file
+from hanji.documents.receipt_model import LineModel
 from hanji.documents.training.fit import fit_softmax
 from hanji.documents.training.labels import CLASSES, label_lines
 from hanji.documents.training.score import receipt_fields, score
@@ -78,14 +79,5 @@ def write_model(dump: dict[str, Any], out: Path) -> str:
     """Write the model JSON and record its sha256 in ``MANIFEST.json`` beside it; returns the sha."""
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(dump, separators=(",", ":")) + "\n")
-    digest = sha256_file(out)
-    manifest_path = out.parent / "MANIFEST.json"
-    manifest = json.loads(manifest_path.read_text()) if manifest_path.exists() else {"models": {}}
-    manifest["models"][out.name] = {
-        "sha256": digest,
-        "bytes": out.stat().st_size,
-        "format": dump["format"],
-        "trained_on": f"{len(dump['trained_on'])} SROIE receipts (first 70 % by sorted ID)",
-    }
-    manifest_path.write_text(json.dumps(manifest, indent=2, sort_keys=True) + "\n")
-    return digest
+    trained_on = f"{len(dump['trained_on'])} SROIE receipts (first 70 % by sorted ID)"
+    return record_model(out, format=dump["format"], trained_on=trained_on)
