@@ -15,7 +15,6 @@ process holding both recognisers, reading each line with each in turn; peak RSS 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import multiprocessing as mp
 import random
 import resource
@@ -29,6 +28,7 @@ import numpy as np
 from benchmarks.photo_camera import photograph_line
 from benchmarks.photo_pages import Face, _line_image, discover_faces, ink_ratio, line_text
 from benchmarks.photo_text import WRITERS
+from hanji.training.charset import ks_x_1001_syllables
 from hanji.training.edit_distance import edit_distance as distance
 
 READERS = ("hanji-korean", "tesseract-kor", "tesseract-kor+Hangul", "tesseract-kor|hanji-korean")
@@ -56,19 +56,10 @@ def faces(hand: bool) -> list[Face]:
     return picked
 
 
-def ks_syllables() -> list[str]:
-    out = []
-    for lead in range(0xB0, 0xC9):
-        for trail in range(0xA1, 0xFF):
-            with contextlib.suppress(UnicodeDecodeError):
-                out.append(bytes((lead, trail)).decode("euc-kr"))
-    return out
-
-
 def lines(set_name: str, count: int) -> list[tuple[np.ndarray[Any, Any], str]]:
     rng = random.Random(f"{SEED}/{set_name}")
     pool = faces(set_name == "hand")
-    syllables = ks_syllables()
+    syllables = list(ks_x_1001_syllables())  # same order as before: EUC-KR code order
     rng.shuffle(syllables)
     out = []
     for i in range(count):

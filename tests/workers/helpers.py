@@ -35,9 +35,14 @@ def general_domain(api: TestClient) -> dict[str, Any]:
         languages=["ko"],
         recognition_model="general",
     ).json()
+    path, headers = invoke_of(api, domain)
+    return {"domain": domain, "path": path, "headers": headers}
+
+
+def invoke_of(api: TestClient, domain: dict[str, Any]) -> tuple[str, dict[str, str]]:
+    """A new secret key for ``domain``; its invoke path (without the host) and the headers to call it."""
     secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
-    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
-    return {"domain": domain, "path": path, "headers": {"X-OCR-SECRET": secret}}
+    return domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test"), {"X-OCR-SECRET": secret}
 
 
 def invoke_body(data: bytes, *, fmt: str, lang: str = "en", **extra: Any) -> dict[str, Any]:

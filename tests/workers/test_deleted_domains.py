@@ -7,7 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.test_domains import create
-from tests.workers.helpers import OCR_DATA, invoke_body, wait_for_job
+from tests.workers.helpers import OCR_DATA, invoke_body, invoke_of, wait_for_job
 from tests.workers.test_jobs_embedded import job_api, job_settings  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
@@ -15,9 +15,7 @@ pytestmark = pytest.mark.slow
 
 def test_deleting_a_domain_removes_its_jobs_and_never_reuses_its_id(job_api: TestClient) -> None:  # noqa: F811
     domain = create(job_api, name="r", code="r", service_type="document", recognition_model="receipt").json()
-    secret = job_api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
-    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
-    headers = {"X-OCR-SECRET": secret}
+    path, headers = invoke_of(job_api, domain)
     body = invoke_body((OCR_DATA / "en_receipt.jpg").read_bytes(), fmt="jpg")
     job_id = job_api.post(path + "/jobs", headers=headers, json=body).json()["jobId"]
     assert wait_for_job(job_api, f"{path}/jobs/{job_id}", headers, timeout_s=120)["status"] == "succeeded"
@@ -29,7 +27,6 @@ def test_deleting_a_domain_removes_its_jobs_and_never_reuses_its_id(job_api: Tes
     assert not {p for p in blobs.root.rglob("*") if p.is_file()}, "the deleted domain's files stayed"
     again = create(job_api, name="r2", code="r2", service_type="document", recognition_model="receipt").json()
     assert again["id"] != domain["id"]
-    new_path = again["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
-    new_secret = job_api.post(f"/api/v1/domains/{again['id']}/secret-keys").json()["secret"]
-    old_job = job_api.get(f"{new_path}/jobs/{job_id}", headers={"X-OCR-SECRET": new_secret})
+    new_path, new_headers = invoke_of(job_api, again)
+    old_job = job_api.get(f"{new_path}/jobs/{job_id}", headers=new_headers)
     assert old_job.status_code == 404

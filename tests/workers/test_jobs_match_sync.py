@@ -11,15 +11,10 @@ from fastapi.testclient import TestClient
 from tests.api.test_domains import create
 from tests.api.test_templates import FILLED, new_template
 from tests.templates.forms import KOREAN_FORM, render_form, to_png
-from tests.workers.helpers import OCR_DATA, invoke_body, wait_for_job
+from tests.workers.helpers import OCR_DATA, invoke_body, invoke_of, wait_for_job
 from tests.workers.test_jobs_embedded import job_api, job_settings  # noqa: F401 (fixtures)
 
 pytestmark = pytest.mark.slow
-
-
-def _invoke_path(api: TestClient, domain: dict[str, Any]) -> tuple[str, dict[str, str]]:
-    secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
-    return domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test"), {"X-OCR-SECRET": secret}
 
 
 def _images(body: dict[str, Any]) -> list[dict[str, Any]]:
@@ -49,7 +44,7 @@ def test_general_job_with_key_values_matches_the_sync_call(job_api: TestClient) 
         recognition_model="general",
         table_extraction=True,
     ).json()
-    path, headers = _invoke_path(job_api, domain)
+    path, headers = invoke_of(job_api, domain)
     body = invoke_body(FORM, fmt="png", lang="ko", enableKeyValue=True, enableTableDetection=True)
     sync, job = _both(job_api, path, headers, body)
     assert _images(job) == _images(sync)
@@ -61,7 +56,7 @@ def test_template_job_matches_the_sync_call(job_api: TestClient) -> None:  # noq
     template = new_template(job_api, domain["id"]).json()
     deploy = f"/api/v1/domains/{domain['id']}/templates/{template['id']}/deploy"
     job_api.post(deploy, json={"stage": "service"})
-    path, headers = _invoke_path(job_api, domain)
+    path, headers = invoke_of(job_api, domain)
     sync, job = _both(job_api, path, headers, invoke_body(FORM, fmt="png", lang="ko"))
     assert _images(job) == _images(sync)
     assert job["images"][0]["matchedTemplate"]["id"] == template["id"]
@@ -71,7 +66,7 @@ def test_template_job_without_a_service_template_is_refused_like_the_sync_call(
     job_api: TestClient,  # noqa: F811
 ) -> None:
     domain = create(job_api, name="t2", code="t2").json()
-    path, headers = _invoke_path(job_api, domain)
+    path, headers = invoke_of(job_api, domain)
     body = invoke_body(FORM, fmt="png", lang="ko")
     sync = job_api.post(path, headers=headers, json=body)
     job = job_api.post(path + "/jobs", headers=headers, json=body)
@@ -80,7 +75,7 @@ def test_template_job_without_a_service_template_is_refused_like_the_sync_call(
 
 def test_document_job_matches_the_sync_call(job_api: TestClient) -> None:  # noqa: F811
     domain = create(job_api, name="r", code="r", service_type="document", recognition_model="receipt").json()
-    path, headers = _invoke_path(job_api, domain)
+    path, headers = invoke_of(job_api, domain)
     receipt = (OCR_DATA / "en_receipt.jpg").read_bytes()
     sync, job = _both(job_api, path, headers, invoke_body(receipt, fmt="jpg", lang="en"))
     assert _images(job) == _images(sync)
