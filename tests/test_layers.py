@@ -16,6 +16,7 @@ ALLOWED: dict[str, set[str]] = {
     "tables": {"core"},
     "templates": {"core", "engines", "intake", "clova", "tables"},
     "documents": {"core"},
+    "searchable": {"core", "intake"},
     "storage": {"core"},
     "pipeline": {"core", "engines", "intake", "clova", "tables", "templates", "documents"},
     "services": {
@@ -29,6 +30,7 @@ ALLOWED: dict[str, set[str]] = {
         "tables",
         "templates",
         "documents",
+        "searchable",
     },
     "config": {"core"},
 }

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 import time
 from enum import StrEnum
 from pathlib import Path
@@ -18,6 +19,7 @@ from hanji.core.languages import parse_language_list
 from hanji.core.result import Document, Table
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.general import read_general
+from hanji.searchable.writer import write_searchable_pdf
 from hanji.tables import export
 
 
@@ -28,6 +30,7 @@ class OutputFormat(StrEnum):
     csv = "csv"
     xlsx = "xlsx"
     html = "html"
+    pdf = "pdf"
 
 
 TABLE_FORMATS = {OutputFormat.csv, OutputFormat.xlsx, OutputFormat.html}
@@ -40,7 +43,7 @@ def ocr_command(
         OutputFormat,
         typer.Option(
             "--format",
-            help="text, json (result tree), clova (V2 response); "
+            help="text, json (result tree), clova (V2 response), pdf (searchable PDF); "
             "with --tables also csv, xlsx, html (tables only).",
         ),
     ] = OutputFormat.text,
@@ -62,6 +65,11 @@ def ocr_command(
         raise typer.BadParameter("csv, xlsx and html export tables: add --tables.", param_hint="--format")
     if output_format is OutputFormat.xlsx and out is None:
         raise typer.BadParameter("xlsx is binary: give --out DIR to write workbooks.", param_hint="--format")
+    if output_format is OutputFormat.pdf and out is None and (len(files) > 1 or sys.stdout.isatty()):
+        raise typer.BadParameter(
+            "pdf is binary: give --out DIR (one PDF per input), or redirect one file's PDF: > out.pdf",
+            param_hint="--format",
+        )
     missing = [str(f) for f in files if not f.is_file()]
     if missing:
         raise typer.BadParameter(f"no such file: {', '.join(missing)}", param_hint="FILES")
@@ -104,9 +112,26 @@ def ocr_command(
                     typer.secho(
                         f"{path} page {page.index + 1}: {page.error}", err=True, fg=typer.colors.YELLOW
                     )
-            _emit(path, document, output_format, out)
+            if output_format is OutputFormat.pdf:
+                _emit_pdf(path, document, languages, out)
+            else:
+                _emit(path, document, output_format, out)
     if failures:
         raise typer.Exit(1)
+
+
+def _emit_pdf(path: Path, document: Document, languages: list[str], out: Path | None) -> None:
+    """The searchable PDF of one input: into ``out`` (never over the input itself) or to stdout."""
+    data = path.read_bytes()
+    if out is None:
+        write_searchable_pdf(data, document, sys.stdout.buffer, languages=languages)
+        sys.stdout.buffer.flush()
+        return
+    target = out / f"{path.stem}.pdf"
+    if target.resolve() == path.resolve():
+        target = out / f"{path.stem}.ocr.pdf"
+    with target.open("wb") as handle:
+        write_searchable_pdf(data, document, handle, languages=languages)
 
 
 def _emit(path: Path, document: Document, fmt: OutputFormat, out: Path | None) -> None:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import math
 import threading
+from dataclasses import dataclass
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.limits import IntakeLimits
@@ -98,3 +101,56 @@ def render_scale(width_pt: float, height_pt: float, limits: IntakeLimits) -> flo
     if width_pt * scale < 1 or height_pt * scale < 1:
         return None
     return scale
+
+
+@dataclass(frozen=True, slots=True)
+class PageFrame:
+    """How one PDF page relates to its rendering: whether it has text, and where pixels fall on it.
+
+    Attributes:
+        has_text: the page already carries extractable text.
+        corners: user-space points of the rendering's top-left, top-right and bottom-left corners
+            (PDFium's own mapping, so /Rotate and crop-box offsets are accounted for).
+    """
+
+    has_text: bool
+    corners: tuple[tuple[float, float], tuple[float, float], tuple[float, float]]
+
+    def pixels_to_page(self, width: int, height: int) -> tuple[float, float, float, float, float, float]:
+        """The matrix from a ``width`` x ``height`` rendering's pixels (y down) to user space."""
+        (ox, oy), (rx, ry), (bx, by) = self.corners
+        return ((rx - ox) / width, (ry - oy) / width, (bx - ox) / height, (by - oy) / height, ox, oy)
+
+
+def page_frames(data: bytes) -> list[PageFrame]:
+    """A PageFrame per page of the PDF ``data`` (which has already been decoded once)."""
+    frames: list[PageFrame] = []
+    with _PDFIUM_LOCK:
+        document = pdfium.PdfDocument(data)
+        try:
+            for index in range(len(document)):
+                page = document[index]
+                try:
+                    textpage = page.get_textpage()
+                    try:
+                        has_text = bool(textpage.get_text_range().strip())
+                    finally:
+                        textpage.close()
+                    frames.append(PageFrame(has_text, _corners(page)))
+                finally:
+                    page.close()
+        finally:
+            document.close()
+    return frames
+
+
+def _corners(page: pdfium.PdfPage) -> tuple[tuple[float, float], tuple[float, float], tuple[float, float]]:
+    # A large virtual device keeps the integer device coordinates PDFium takes exact at the corners.
+    size = 10_000
+
+    def to_page(x: int, y: int) -> tuple[float, float]:
+        page_x, page_y = ctypes.c_double(), ctypes.c_double()
+        pdfium_c.FPDF_DeviceToPage(page.raw, 0, 0, size, size, 0, x, y, page_x, page_y)
+        return page_x.value, page_y.value
+
+    return to_page(0, 0), to_page(size, 0), to_page(0, size)
