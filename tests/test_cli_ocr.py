@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import json
 from pathlib import Path
 
 import openpyxl
+import pypdfium2 as pdfium
 import pytest
+from PIL import Image
 from typer.testing import CliRunner
 
 from hanji.cli import app
@@ -52,3 +55,26 @@ def test_tables_export_csv_and_xlsx(tmp_path: Path) -> None:
     workbook = openpyxl.load_workbook(tmp_path / f"{image.stem}.xlsx")
     assert len(workbook.sheetnames) >= 1
     assert workbook[workbook.sheetnames[0]].max_row >= 2
+
+
+def test_searchable_pdf_output(tmp_path: Path) -> None:
+    pages = [Image.open(DATA / "ocr" / name).convert("RGB") for name in ("ko_cldr.jpg", "en_receipt.jpg")]
+    tiff = tmp_path / "scan.tif"
+    pages[0].save(tiff, save_all=True, append_images=pages[1:], dpi=(150, 150))
+    korean = str(DATA / "ocr" / "ko_cldr.jpg")
+    out = tmp_path / "out"
+    done = runner.invoke(
+        app, ["ocr", korean, str(tiff), "--lang", "ko,en", "--format", "pdf", "--out", str(out)]
+    )
+    assert done.exit_code == 0, done.output
+    written = pdfium.PdfDocument(out / "scan.pdf")
+    assert len(written) == 2
+    assert "JOHOR" in written[1].get_textpage().get_text_range()
+    assert written[0].get_size() == pytest.approx((pages[0].width * 72 / 150, pages[0].height * 72 / 150))
+    alone = runner.invoke(app, ["ocr", korean, "--format", "pdf"])
+    assert alone.exit_code == 0
+    text = pdfium.PdfDocument(io.BytesIO(alone.stdout_bytes))[0].get_textpage().get_text_range()
+    assert "인도네시아" in text
+    assert (out / "ko_cldr.pdf").read_bytes()[:5] == b"%PDF-"
+    several = runner.invoke(app, ["ocr", korean, str(tiff), "--format", "pdf"])
+    assert several.exit_code == 2 and "--out" in several.output

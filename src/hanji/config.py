@@ -92,6 +92,9 @@ class Settings:
     job_max_pages: int = 500
     """HANJI_JOB_MAX_PAGES: pages one async job's PDF/TIFF may have (sync invoke calls: HANJI_MAX_PAGES)."""
     job_pages_per_task: int = 5
+    job_pdf: bool = True
+    """HANJI_JOB_PDF: keep a searchable PDF of each succeeded job for ``GET …/jobs/{id}/pdf`` (it holds
+    the page images until the job's domain is deleted); false keeps no image of any job."""
     """HANJI_JOB_PAGES_PER_TASK: a larger PDF job is split into tasks of this many pages, run in parallel."""
     webhook_attempts: int = 5
     """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
@@ -224,6 +227,7 @@ _ENV_NAMES = {
     "task_attempts": "HANJI_TASK_ATTEMPTS",
     "job_max_pages": "HANJI_JOB_MAX_PAGES",
     "job_pages_per_task": "HANJI_JOB_PAGES_PER_TASK",
+    "job_pdf": "HANJI_JOB_PDF",
     "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
     "stats_retention_days": "HANJI_STATS_RETENTION_DAYS",
 }

@@ -27,6 +27,8 @@ class EngineOptions:
     """HANJI_PHOTO_CORRECTION: find the page outline of phone photos and flatten their light."""
     hangul_recognizer: str = "tesseract-kor|hanji-korean"
     """HANJI_HANGUL_RECOGNIZER: the line recogniser that reads Hangul (a name in the engines' registry)."""
+    pdf_font: str = ""
+    """HANJI_PDF_FONT: the CJK font a searchable PDF's text layer embeds (default: Noto Sans CJK)."""
 
     @property
     def resolved_threads(self) -> int:
@@ -43,6 +45,7 @@ class EngineOptions:
                 threads=int(env.get("HANJI_OCR_THREADS", base.threads)),
                 photo_correction=env.get("HANJI_PHOTO_CORRECTION", "1").lower() not in ("0", "false", "no"),
                 hangul_recognizer=env.get("HANJI_HANGUL_RECOGNIZER", base.hangul_recognizer),
+                pdf_font=env.get("HANJI_PDF_FONT", base.pdf_font),
             )
         except ValueError as exc:
             raise OcrServiceError(f"Invalid engine option: {exc}.") from exc
@@ -58,5 +61,6 @@ ENGINE_VARIABLES = (
     "HANJI_PPOCR_DET_SIDE",
     "HANJI_OCR_THREADS",
     "HANJI_PHOTO_CORRECTION",
+    "HANJI_PDF_FONT",
     "HANJI_HANGUL_RECOGNIZER",
 )

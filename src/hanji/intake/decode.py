@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.limits import IntakeLimits, describe_bytes
-from hanji.intake.page import DecodedPage
-from hanji.intake.pdf import decode_pdf
-from hanji.intake.raster import decode_raster
+from hanji.intake.page import DecodedPage, PageStream
+from hanji.intake.pdf import stream_pdf
+from hanji.intake.raster import stream_raster
 from hanji.intake.sniff import sniff_format
 
-__all__ = ["DecodedPage", "decode_pages"]
+__all__ = ["DecodedPage", "PageStream", "decode_pages", "stream_pages"]
 
 
 def decode_pages(data: bytes, *, declared_format: str | None, limits: IntakeLimits) -> list[DecodedPage]:
-    """Decode a client's image or PDF into RGB pages, in page order.
+    """Every page of a client's file at once (see :func:`stream_pages`)."""
+    return list(stream_pages(data, declared_format=declared_format, limits=limits))
+
+
+def stream_pages(data: bytes, *, declared_format: str | None, limits: IntakeLimits) -> PageStream:
+    """Decode a client's image or PDF into RGB pages, in page order, one page at a time.
 
     The real type is sniffed from the bytes; ``declared_format`` (the request's ``format``) is only
     used in messages, because clients often send e.g. ``"jpg"`` for a PNG.
@@ -43,5 +48,5 @@ def decode_pages(data: bytes, *, declared_format: str | None, limits: IntakeLimi
             f"the file is not a supported image or PDF{declared}; send JPEG, PNG, TIFF, PDF, BMP, WebP or GIF"
         )
     if kind == "pdf":
-        return decode_pdf(data, limits)
-    return decode_raster(data, kind, limits)
+        return stream_pdf(data, limits)
+    return stream_raster(data, kind, limits)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -36,3 +37,18 @@ class DecodedPage:
     @property
     def height(self) -> int:
         return 0 if self.image is None else int(self.image.shape[0])
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class PageStream:
+    """A file's pages, decoded one at a time as they are iterated, so a long file never holds more
+    than one decoded page; ``count`` is known (and the page limit checked) before the first page.
+
+    Iterate it once: the pages are produced on demand.
+    """
+
+    count: int
+    pages: Iterator[DecodedPage]
+
+    def __iter__(self) -> Iterator[DecodedPage]:
+        return self.pages

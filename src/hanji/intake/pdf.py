@@ -5,6 +5,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -13,7 +14,7 @@ import pypdfium2.raw as pdfium_c
 
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.limits import IntakeLimits
-from hanji.intake.page import DecodedPage
+from hanji.intake.page import DecodedPage, PageStream
 
 ENCRYPTED_PDF_MESSAGE = "encrypted PDF: remove the password and send it again"
 _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -24,7 +25,13 @@ _PDFIUM_LOCK = threading.Lock()
 
 
 def decode_pdf(data: bytes, limits: IntakeLimits) -> list[DecodedPage]:
-    """Render every page of a PDF to RGB at ``limits.pdf_dpi``, lowered to fit ``limits.max_pixels``.
+    """Every page of a PDF rendered to RGB (see :func:`stream_pdf`), all at once."""
+    return list(stream_pdf(data, limits))
+
+
+def stream_pdf(data: bytes, limits: IntakeLimits) -> PageStream:
+    """Render a PDF's pages to RGB at ``limits.pdf_dpi``, lowered to fit ``limits.max_pixels``,
+    one page at a time as the stream is iterated.
 
     Args:
         data: the PDF file's bytes.
@@ -41,20 +48,34 @@ def decode_pdf(data: bytes, limits: IntakeLimits) -> list[DecodedPage]:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
             if getattr(exc, "err_code", None) == _PDFIUM_PASSWORD_ERROR:
-                return [DecodedPage(0, None, ENCRYPTED_PDF_MESSAGE)]
-            return [DecodedPage(0, None, f"corrupt PDF file: {exc}")]
-        try:
-            n_pages = len(document)
+                return _one(DecodedPage(0, None, ENCRYPTED_PDF_MESSAGE))
+            return _one(DecodedPage(0, None, f"corrupt PDF file: {exc}"))
+        n_pages = len(document)
+        if n_pages == 0 or n_pages > limits.max_pages:
+            document.close()
             if n_pages == 0:
-                return [DecodedPage(0, None, "the PDF has no pages")]
-            if n_pages > limits.max_pages:
-                raise RequestBodyInvalid(
-                    f"the PDF has {n_pages} pages; the limit is {limits.max_pages} pages"
-                )
-            # Without forms init, filled-in AcroForm values would not be drawn.
-            document.init_forms()
-            return [_render_page(document, index, limits) for index in range(n_pages)]
-        finally:
+                return _one(DecodedPage(0, None, "the PDF has no pages"))
+            raise RequestBodyInvalid(f"the PDF has {n_pages} pages; the limit is {limits.max_pages} pages")
+        # Without forms init, filled-in AcroForm values would not be drawn.
+        document.init_forms()
+    return PageStream(n_pages, _rendered_pages(document, n_pages, limits))
+
+
+def _one(page: DecodedPage) -> PageStream:
+    return PageStream(1, iter([page]))
+
+
+def _rendered_pages(
+    document: pdfium.PdfDocument, n_pages: int, limits: IntakeLimits
+) -> Iterator[DecodedPage]:
+    try:
+        for index in range(n_pages):
+            # The lock is held per page, not per file: other requests' PDFs render in between.
+            with _PDFIUM_LOCK:
+                page = _render_page(document, index, limits)
+            yield page
+    finally:
+        with _PDFIUM_LOCK:
             document.close()
 
 

@@ -12,7 +12,7 @@ from PIL import Image, ImageOps
 
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.limits import IntakeLimits
-from hanji.intake.page import DecodedPage, RgbImage
+from hanji.intake.page import DecodedPage, PageStream, RgbImage
 
 # Pillow format names, so a PNG signature is never handed to another decoder.
 _PILLOW_FORMATS = {
@@ -28,7 +28,12 @@ _MULTI_PAGE_KINDS = frozenset({"tiff"})
 
 
 def decode_raster(data: bytes, kind: str, limits: IntakeLimits) -> list[DecodedPage]:
-    """Decode every page of a raster image file.
+    """Every page of a raster image file (see :func:`stream_raster`), all at once."""
+    return list(stream_raster(data, kind, limits))
+
+
+def stream_raster(data: bytes, kind: str, limits: IntakeLimits) -> PageStream:
+    """Decode the pages of a raster image file one at a time, as the stream is iterated.
 
     Args:
         data: the file's bytes.
@@ -40,7 +45,7 @@ def decode_raster(data: bytes, kind: str, limits: IntakeLimits) -> list[DecodedP
         cannot be opened at all gives a single page with ``error`` set.
 
     Raises:
-        RequestBodyInvalid: too many pages, or a page larger than ``limits.max_pixels``.
+        RequestBodyInvalid: too many pages; while iterating, a page larger than ``limits.max_pixels``.
     """
     label = kind.upper()
     try:
@@ -51,12 +56,17 @@ def decode_raster(data: bytes, kind: str, limits: IntakeLimits) -> list[DecodedP
             f"the image is larger than the limit of {limits.max_pixels} pixels per page"
         ) from exc
     except Exception as exc:  # hostile bytes can trip any decoder error; never a 500
-        return [DecodedPage(0, None, f"corrupt {label} file: {_describe(exc)}")]
+        return PageStream(1, iter([DecodedPage(0, None, f"corrupt {label} file: {_describe(exc)}")]))
+    n_pages = _count_frames(image) if kind in _MULTI_PAGE_KINDS else 1
+    if n_pages > limits.max_pages:
+        image.close()
+        raise RequestBodyInvalid(f"the file has {n_pages} pages; the limit is {limits.max_pages} pages")
+    return PageStream(n_pages, _closing(image, _decode_frames(image, n_pages, label, limits)))
+
+
+def _closing(image: Image.Image, pages: Iterator[DecodedPage]) -> Iterator[DecodedPage]:
     with image:
-        n_pages = _count_frames(image) if kind in _MULTI_PAGE_KINDS else 1
-        if n_pages > limits.max_pages:
-            raise RequestBodyInvalid(f"the file has {n_pages} pages; the limit is {limits.max_pages} pages")
-        return list(_decode_frames(image, n_pages, label, limits))
+        yield from pages
 
 
 def _count_frames(image: Image.Image) -> int:

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from hanji.core.result import Document, Page
 from hanji.engines.default import recognize
-from hanji.intake.decode import decode_pages
+from hanji.intake.decode import stream_pages
 from hanji.intake.limits import IntakeLimits
 from hanji.tables.registry import extract_tables
 
@@ -27,7 +27,8 @@ def read_general(
     Table extraction runs only when ``tables`` is true, so asking for none costs nothing.
     ``on_page(done, total)`` is called after each page (progress bars, job progress).
     """
-    decoded_pages = decode_pages(data, declared_format=declared_format, limits=limits)
+    # Pages are decoded one at a time: a long file holds one page image, not all of them.
+    decoded_pages = stream_pages(data, declared_format=declared_format, limits=limits)
     pages: list[Page] = []
     for decoded in decoded_pages:
         if decoded.image is None:
@@ -38,5 +39,5 @@ def read_general(
                 page = replace(page, tables=tuple(extract_tables(decoded.image, page.words)))
             pages.append(page)
         if on_page is not None:
-            on_page(len(pages), len(decoded_pages))
+            on_page(len(pages), decoded_pages.count)
     return Document(tuple(pages))

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import math
-import os
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,8 @@ from fontTools.fontBuilder import FontBuilder
 from fontTools.pens.boundsPen import BoundsPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 from fontTools.ttLib import TTFont
+
+from hanji.core.engine_options import EngineOptions
 
 # Where distributions put Noto Sans CJK; HANJI_PDF_FONT names another CID-keyed OTF/TTC or a TTF.
 _FONT_PATHS = (
@@ -128,7 +129,7 @@ def _ink_extent(face: TTFont, chars: list[str]) -> tuple[int, int]:
 
 
 def _font_path() -> Path | None:
-    configured = os.environ.get("HANJI_PDF_FONT")
+    configured = EngineOptions.from_env().pdf_font
     candidates = [configured] if configured else list(_FONT_PATHS)
     for candidate in candidates:
         if candidate and Path(candidate).is_file():

@@ -2,15 +2,15 @@
 
 The layer is written in the page image's pixel frame and mapped onto the PDF page by one ``cm``,
 so the same code serves image pages and the pages of an input PDF. Each word is one text object
-stretched (``Tz``) to its box; a space is drawn in the gap between two words of a line, so
-extractors see the OCR's spaces and never invent any inside a CJK run (no gaps there).
+stretched (``Tz``) to its box and followed by a space where the OCR has one, so extractors see the
+OCR's spaces and never invent any inside a CJK run (no gaps there).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hanji.core.geometry import Point, Quad
 from hanji.core.result import Line, Page, Word
@@ -18,11 +18,12 @@ from hanji.searchable.font import TextFonts
 
 Matrix = tuple[float, float, float, float, float, float]
 _MIN_SIZE = 0.5  # pixels: a degenerate quad still gets a (tiny) box, so its text is not lost
+_WORD_GAP = 0.25  # of the font size: the least gap left before the next word of a line
 
 
 @dataclass(frozen=True, slots=True)
 class _Frame:
-    """Where a run of text sits: baseline origin, unit reading direction, unit 'up', size, length."""
+    """Where a word sits: baseline origin, unit reading direction, unit 'up', font size, length."""
 
     origin: Point
     along: Point
@@ -52,11 +53,12 @@ def page_text_layer(page: Page, fonts: TextFonts, to_page: Matrix) -> bytes:
 def _line_ops(lines: tuple[Line, ...], fonts: TextFonts) -> Iterator[str]:
     for line in lines:
         words = [w for w in line.words if w.text]
-        for index, word in enumerate(words):
-            frame = _frame(word.quad, fonts)
-            yield _draw(word.text, frame, fonts)
-            if index + 1 < len(words):
-                yield _draw(" ", _gap(frame, _frame(words[index + 1].quad, fonts)), fonts)
+        frames = [_frame(word.quad, fonts) for word in words]
+        for index, (word, frame) in enumerate(zip(words, frames, strict=True)):
+            following = frames[index + 1] if index + 1 < len(frames) else None
+            if following is not None:
+                frame = _clear_of(frame, following)
+            yield _draw(word.text, frame, fonts, space_after=following is not None)
 
 
 def _frame(quad: Quad, fonts: TextFonts) -> _Frame:
@@ -72,18 +74,33 @@ def _frame(quad: Quad, fonts: TextFonts) -> _Frame:
     return _Frame(origin, along, up, size, max(length, _MIN_SIZE))
 
 
-def _gap(before: _Frame, after: _Frame) -> _Frame:
-    """A space's frame: from the end of one word's baseline to the start of the next word's."""
-    end = Point(
-        before.origin.x + before.along.x * before.length, before.origin.y + before.along.y * before.length
-    )
-    gap = (after.origin.x - end.x) * before.along.x + (after.origin.y - end.y) * before.along.y
-    return _Frame(end, before.along, before.up, before.size, max(gap, before.size * 0.1))
+def _clear_of(frame: _Frame, following: _Frame) -> _Frame:
+    """The word drawn a little shorter where the next word's box starts (almost) at its end.
+
+    Extractors such as poppler put a space between two words only across a visible gap (about a
+    tenth of the font size), whatever space characters the text holds; OCR word boxes may touch.
+    """
+    end = frame.length
+    start = (following.origin.x - frame.origin.x) * frame.along.x + (
+        following.origin.y - frame.origin.y
+    ) * frame.along.y
+    wanted = _WORD_GAP * frame.size
+    if start - end >= wanted:
+        return frame
+    shorter = max(frame.length * 0.6, start - wanted)
+    return replace(frame, length=min(frame.length, shorter))
 
 
-def _draw(text: str, frame: _Frame, fonts: TextFonts) -> str:
+def _draw(text: str, frame: _Frame, fonts: TextFonts, *, space_after: bool) -> str:
+    """One word, stretched to its box; a following space rides in the same string, past the box.
+
+    In a string of its own the space would be a one-glyph text object without ink, which PDFium
+    drops, so two words would run together; the word's stretch is set by its own glyphs only.
+    """
     glyphs = [fonts.glyph(char) for char in text]
     natural = sum(g.width for g in glyphs) / 1000 * frame.size
+    if space_after:
+        glyphs.append(fonts.glyph(" "))
     stretch = 100 * frame.length / natural if natural > 0 else 100.0
     matrix = (frame.along.x, frame.along.y, frame.up.x, frame.up.y, frame.origin.x, frame.origin.y)
     ops = [f"{stretch:.3f} Tz {_numbers(matrix)} Tm"]

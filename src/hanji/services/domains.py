@@ -194,7 +194,7 @@ def delete_domain(
         call.domain_deleted = True
     keys: set[str] = set()
     for job in db.scalars(select(Job).where(Job.domain_id == domain.id)):
-        keys |= {k for k in (job.input_key, job.result_key) if k}
+        keys |= {k for k in (job.input_key, job.result_key, job.pdf_key) if k}
         keys |= {k for part in job.parts for k in (part.input_key, part.result_key) if k}
         db.delete(job)
     db.delete(domain)
@@ -213,6 +213,7 @@ def _blobs_in_use(db: Session, keys: set[str]) -> set[str]:
         return set()
     used = set(db.scalars(select(Job.input_key).where(Job.input_key.in_(keys))))
     used |= set(db.scalars(select(Job.result_key).where(Job.result_key.in_(keys))))
+    used |= set(db.scalars(select(Job.pdf_key).where(Job.pdf_key.in_(keys))))
     used |= set(db.scalars(select(JobPart.input_key).where(JobPart.input_key.in_(keys))))
     used |= set(db.scalars(select(JobPart.result_key).where(JobPart.result_key.in_(keys))))
     used |= set(db.scalars(select(Template.sample_blob).where(Template.sample_blob.in_(keys))))

@@ -21,11 +21,13 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.document import render_document_response
+from hanji.clova.read_back import document_from_response
 from hanji.config import Settings
 from hanji.core.errors import ClovaError, HanjiError, OcrServiceError, UnknownServiceError
 from hanji.core.result import Document, Page
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.split import split_pages
+from hanji.searchable import searchable_pdf_bytes
 from hanji.services import stats
 from hanji.services.executor import Executor
 from hanji.services.invocations import general_body
@@ -208,8 +210,9 @@ def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
         if job is None or job.status != "running" or any(p.status != "done" for p in parts):
             return Outcome.DONE
         results = [(p.first_page, json.loads(ctx.blobs.get(p.result_key or ""))) for p in parts]
-        body, pages, table_pages = _render(job.request, results)
+        body, pages, table_pages, document = _render(job.request, results)
         result_key = ctx.blobs.put(json.dumps(body, ensure_ascii=False).encode())
+        pdf_key = _keep_searchable_pdf(ctx, job, document)
         # Only one run may finish the job: the conditional update elects it.
         won = db.execute(
             update(Job)
@@ -217,42 +220,66 @@ def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
             .values(
                 status="succeeded",
                 result_key=result_key,
+                pdf_key=pdf_key,
                 pages_done=pages,
                 pages_total=pages,
                 finished_at=_now(),
             )
         )
         if not won.rowcount:  # type: ignore[attr-defined]
-            ctx.blobs.delete(result_key)  # another run finished the job first; its result stands
+            for key in (result_key, pdf_key):  # another run finished the job first; its result stands
+                if key:
+                    ctx.blobs.delete(key)
             return Outcome.DONE
         _record(db, job, pages=pages, table_pages=table_pages, error=None, success=_all_success(body))
         _release_inputs(db, ctx, job, parts)
         return Outcome.FINISHED
 
 
-def _render(stored: dict[str, Any], results: list[tuple[int, Any]]) -> tuple[dict[str, Any], int, int]:
+def _keep_searchable_pdf(ctx: JobContext, job: Job, document: Document) -> str | None:
+    """Store the job's searchable PDF (``GET …/jobs/{id}/pdf``) while its file is still at hand.
+
+    A PDF that cannot be built costs the job nothing: the result stands and the route says why.
+    """
+    if not ctx.settings.job_pdf or job.input_key is None:
+        return None
+    try:
+        data = ctx.blobs.get(job.input_key)
+        pdf = searchable_pdf_bytes(data, document, languages=job.request["resolvedLanguages"])
+    except Exception as exc:  # an odd file or font must not fail a job that has its result
+        log.warning("job %s: no searchable PDF: %s", job.id, exc)
+        return None
+    return ctx.blobs.put(pdf)
+
+
+def _render(
+    stored: dict[str, Any], results: list[tuple[int, Any]]
+) -> tuple[dict[str, Any], int, int, Document]:
+    """The job's CLOVA body, its page and table-page counts, and the result tree it was read into."""
     request = request_from_json(stored)
     timestamp_ms = int(time.time() * 1000)
     if stored["serviceType"] == "template":
         run = results[0][1]
-        return run["body"] | {"timestamp": timestamp_ms}, run["pages"], run["table_pages"]
+        body = run["body"] | {"timestamp": timestamp_ms}
+        return body, run["pages"], run["table_pages"], document_from_response(body)
     if stored["serviceType"] == "document":
         reading = results[0][1]
+        page = Page.from_dict(reading["page"])
         body = render_document_response(
             request,
             model=stored["model"],
-            page=Page.from_dict(reading["page"]),
+            page=page,
             result=reading["result"],
             language=reading["language"],
             timestamp_ms=timestamp_ms,
         )
-        return body, 1, 0
+        return body, 1, 0, Document((page,))
     pages: list[Page] = []
     for first_page, exported in results:  # parts come in order; pages are renumbered in the file
         pages.extend(replace(p, index=p.index + first_page) for p in Document.from_dict(exported).pages)
     document = Document(tuple(pages))
     body = general_body(request, document, timestamp_ms=timestamp_ms)
-    return body, len(pages), sum(1 for p in pages if p.tables)
+    return body, len(pages), sum(1 for p in pages if p.tables), document
 
 
 def _all_success(body: dict[str, Any]) -> bool:
@@ -295,6 +322,7 @@ def _record(
 def _release_inputs(db: Session, ctx: JobContext, job: Job, parts: list[JobPart]) -> None:
     """Delete the job's file and part blobs (no image kept), unless another job holds the same bytes."""
     keys = {k for p in parts for k in (p.input_key, p.result_key) if k} | {job.input_key or ""}
+    keys.discard(job.pdf_key or "")  # the PDF is the job's output: it stays with the job
     keys.discard("")
     for key in keys:
         other_jobs = db.scalar(

@@ -39,6 +39,31 @@ class JobNotFound(InvalidUrl):
     http_status = 404
 
 
+class JobPdfNotReady(InvalidUrl):
+    """A job's PDF asked for before the job succeeded: 409, poll ``GET …/jobs/{id}`` first."""
+
+    http_status = 409
+
+
+def job_pdf(db: Session, *, blobs: BlobStore, domain_id: int, job_id: str) -> bytes:
+    """The searchable PDF of a succeeded job.
+
+    Raises:
+        JobNotFound: no such job on this domain, or it succeeded without a PDF (HANJI_JOB_PDF off,
+            or a file the PDF writer could not take).
+        JobPdfNotReady: the job is still queued or running, or it failed.
+    """
+    job = get_job(db, domain_id=domain_id, job_id=job_id)
+    if job.status != "succeeded":
+        state = "failed: it has no result" if job.status == "failed" else f"is {job.status}"
+        raise JobPdfNotReady(f"The job {state}; its PDF is there once GET …/jobs/{job.id} says succeeded.")
+    if not job.pdf_key:
+        raise JobNotFound(
+            "This job has no searchable PDF (HANJI_JOB_PDF was off, or its file could not take one)."
+        )
+    return blobs.get(job.pdf_key)
+
+
 def submit_job(
     db: Session,
     *,

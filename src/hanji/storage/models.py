@@ -198,6 +198,8 @@ class Job(Base):
     """The invoke request without the file bytes, plus the resolved languages and model."""
     input_key: Mapped[str | None] = mapped_column(String(64), default=None)
     result_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    pdf_key: Mapped[str | None] = mapped_column(String(64), default=None)
+    """The searchable PDF of a succeeded job (``GET …/jobs/{id}/pdf``), unless HANJI_JOB_PDF is off."""
     error_code: Mapped[str | None] = mapped_column(String(8), default=None)
     error_message: Mapped[str | None] = mapped_column(Text, default=None)
     webhook_url: Mapped[str | None] = mapped_column(Text, default=None)

@@ -7,12 +7,13 @@ import json
 from typing import Any
 
 from fastapi import APIRouter, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from hanji.api.body import read_capped_body
 from hanji.api.deps import CurrentCaller, DbSession
+from hanji.api.downloads import attachment
 
 # The invoke route's own authorisation and body parsing, so a job accepts exactly what a call does.
 from hanji.api.routes.invoke import _authorise, _parse
@@ -91,6 +92,27 @@ async def read_job(
     """The job's status and progress; its CLOVA response once succeeded, its error once failed."""
     resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
     return JSONResponse(await run_in_threadpool(_view, request, resolved, job_id))
+
+
+def _pdf(request: Request, resolved: ResolvedInvoke, job_id: str) -> bytes:
+    state = request.app.state
+    with transaction(state.session_factory) as db:
+        return jobs.job_pdf(db, blobs=state.blobs, domain_id=resolved.domain.id, job_id=job_id)
+
+
+@router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf")
+@router.get("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf")
+async def read_job_pdf(
+    domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
+) -> Response:
+    """The succeeded job's file as a searchable PDF: its pages with the OCR text laid over them."""
+    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+    pdf = await run_in_threadpool(_pdf, request, resolved, job_id)
+    return Response(
+        pdf,
+        media_type="application/pdf",
+        headers=attachment(f"{job_id}.pdf"),
+    )
 
 
 class WebhookUpdate(BaseModel):
