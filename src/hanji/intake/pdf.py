@@ -15,6 +15,7 @@ import pypdfium2.raw as pdfium_c
 from hanji.core.errors import RequestBodyInvalid
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.page import DecodedPage, PageStream
+from hanji.intake.pdf_guard import refused_pages
 
 ENCRYPTED_PDF_MESSAGE = "encrypted PDF: remove the password and send it again"
 _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
@@ -58,7 +59,8 @@ def stream_pdf(data: bytes, limits: IntakeLimits) -> PageStream:
             raise RequestBodyInvalid(f"the PDF has {n_pages} pages; the limit is {limits.max_pages} pages")
         # Without forms init, filled-in AcroForm values would not be drawn.
         document.init_forms()
-    return PageStream(n_pages, _rendered_pages(document, n_pages, limits))
+    refused = refused_pages(data)
+    return PageStream(n_pages, _rendered_pages(document, n_pages, limits, refused))
 
 
 def _one(page: DecodedPage) -> PageStream:
@@ -66,10 +68,13 @@ def _one(page: DecodedPage) -> PageStream:
 
 
 def _rendered_pages(
-    document: pdfium.PdfDocument, n_pages: int, limits: IntakeLimits
+    document: pdfium.PdfDocument, n_pages: int, limits: IntakeLimits, refused: dict[int, str]
 ) -> Iterator[DecodedPage]:
     try:
         for index in range(n_pages):
+            if index in refused:  # drawing it would not end, or not fit (see pdf_guard)
+                yield DecodedPage(index, None, refused[index])
+                continue
             # The lock is held per page, not per file: other requests' PDFs render in between.
             with _PDFIUM_LOCK:
                 page = _render_page(document, index, limits)
@@ -146,17 +151,20 @@ class PageFrame:
 def page_frames(data: bytes) -> list[PageFrame]:
     """A PageFrame per page of the PDF ``data`` (which has already been decoded once)."""
     frames: list[PageFrame] = []
+    refused = refused_pages(data)
     with _PDFIUM_LOCK:
         document = pdfium.PdfDocument(data)
         try:
             for index in range(len(document)):
                 page = document[index]
                 try:
-                    textpage = page.get_textpage()
-                    try:
-                        has_text = bool(textpage.get_text_range().strip())
-                    finally:
-                        textpage.close()
+                    has_text = False
+                    if index not in refused:  # reading a refused page's text would draw it
+                        textpage = page.get_textpage()
+                        try:
+                            has_text = bool(textpage.get_text_range().strip())
+                        finally:
+                            textpage.close()
                     frames.append(PageFrame(has_text, _corners(page)))
                 finally:
                     page.close()
