@@ -13,8 +13,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import text
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from hanji.storage.database import make_engine, upgrade_database
 from hanji.storage.models import Base
 

@@ -7,61 +7,161 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "src" / "hanji"
 
-# What each layer may import from hanji (besides itself).
+PARTS = {"engines", "intake", "clova", "tables", "templates", "documents", "searchable", "storage"}
+# What each layer may import from hanji (besides itself). Every package and top-level module is
+# listed: a new one fails ``test_every_package_has_a_rule`` until it is given its place.
 ALLOWED: dict[str, set[str]] = {
+    "__init__": set(),
     "core": set(),
+    "config": {"core"},
     "engines": {"core"},
     "intake": {"core"},
     "clova": {"core"},
     "tables": {"core"},
-    "templates": {"core", "engines", "intake", "clova", "tables"},
     "documents": {"core"},
-    "searchable": {"core", "intake"},
     "storage": {"core"},
-    "pipeline": {"core", "engines", "intake", "clova", "tables", "templates", "documents"},
-    "services": {
+    "searchable": {"core", "intake"},
+    # Templates compose engines, intake and tables to match and read a document.
+    "templates": {"core", "engines", "intake", "tables"},
+    "training": {"core", "engines"},
+    "pipeline": {"core", "engines", "intake", "tables", "templates", "documents"},
+    "services": {"core", "config", "pipeline"} | PARTS,
+    "broker": {"core", "config"},
+    "runtime": {"core", "config", "storage", "services", "broker"},
+    "web": {"__init__", "core", "config", "clova", "storage", "services", "runtime"},
+    "api": {"core", "config", "clova", "intake", "templates", "storage", "services", "runtime", "web"},
+    "console": {"__init__", "core", "config", "templates", "storage", "services", "runtime", "web"},
+    "server": {"__init__", "core", "config", "services", "runtime", "web", "api", "console"},
+    "workers": {"core", "config", "pipeline", "services", "runtime", "broker"},
+    "cli": {
+        "__init__",
         "core",
         "config",
-        "storage",
         "pipeline",
-        "engines",
-        "intake",
-        "clova",
-        "tables",
-        "templates",
-        "documents",
-        "searchable",
-    },
-    "config": {"core"},
+        "services",
+        "runtime",
+        "web",
+        "server",
+        "workers",
+        "broker",
+        "training",
+    }
+    | PARTS,
 }
+SERVICE_ORDER = ["execution", "limits", "management", "statistics", "invocation", "jobs"]
+"""Use cases inside ``services``, lowest first: each may import only those before it."""
 
 
 def layer_of(path: Path) -> str:
-    rel = path.relative_to(PACKAGE)
-    return rel.parts[0].removesuffix(".py")
+    name = path.relative_to(PACKAGE).parts[0].removesuffix(".py")
+    return "cli" if name.startswith("cli") else name
+
+
+def module_name(path: Path) -> str:
+    return "hanji." + ".".join(path.relative_to(PACKAGE).with_suffix("").parts).removesuffix(".__init__")
+
+
+def sources() -> list[Path]:
+    return [p for p in sorted(PACKAGE.rglob("*.py")) if "migrations" not in p.parts]
 
 
 def hanji_imports(path: Path) -> set[str]:
-    tree = ast.parse(path.read_text(), filename=str(path))
+    """Dotted names this module imports from hanji, at any depth (function-level imports too);
+    ``from hanji.x import y`` counts as ``hanji.x.y`` when y is a module."""
     found: set[str] = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module and node.module.startswith("hanji."):
-            found.add(node.module.split(".")[1])
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom) and node.module and node.module.split(".")[0] == "hanji":
+            found.add(node.module)
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                if _is_module(candidate):
+                    found.add(candidate)
         elif isinstance(node, ast.Import):
-            found.update(a.name.split(".")[1] for a in node.names if a.name.startswith("hanji."))
+            found.update(a.name for a in node.names if a.name.split(".")[0] == "hanji")
     return found
+
+
+def _is_module(dotted: str) -> bool:
+    base = PACKAGE.parent.joinpath(*dotted.split("."))
+    return base.with_suffix(".py").exists() or (base / "__init__.py").exists()
+
+
+def _layer_of_module(dotted: str) -> str:
+    parts = dotted.split(".")
+    if len(parts) == 1:
+        return "__init__"
+    return "cli" if parts[1].startswith("cli") else parts[1]
+
+
+def test_every_package_has_a_rule() -> None:
+    assert {layer_of(p) for p in sources()} == set(ALLOWED)
 
 
 def test_imports_point_down_only() -> None:
     problems = []
-    for path in PACKAGE.rglob("*.py"):
+    for path in sources():
         layer = layer_of(path)
-        if layer not in ALLOWED or "migrations" in path.parts:
-            continue  # adapters (api, console, cli, workers) may import anything below them
-        bad = hanji_imports(path) - ALLOWED[layer] - {layer}
+        bad = {_layer_of_module(m) for m in hanji_imports(path)} - ALLOWED[layer] - {layer}
         if bad:
             problems.append(f"{path.relative_to(PACKAGE)} imports {sorted(bad)}")
     assert not problems, "\n".join(problems)
+
+
+def test_service_use_cases_import_only_those_below_them() -> None:
+    problems = []
+    for path in (PACKAGE / "services").rglob("*.py"):
+        rel = path.relative_to(PACKAGE / "services").parts
+        if len(rel) == 1:
+            assert rel == ("__init__.py",), f"services/{rel[0]}: put it in a use-case package"
+            continue
+        own = SERVICE_ORDER.index(rel[0])
+        for name in hanji_imports(path):
+            parts = name.split(".")
+            below = SERVICE_ORDER[:own]
+            if parts[:2] == ["hanji", "services"] and len(parts) > 2 and parts[2] not in [rel[0], *below]:
+                problems.append(f"services/{'/'.join(rel)} imports services.{parts[2]}")
+    assert not problems, "\n".join(problems)
+
+
+def test_no_module_imports_another_modules_private_names() -> None:
+    problems = []
+    for path in sources():
+        own = module_name(path)
+        for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+            if not isinstance(node, ast.ImportFrom) or not node.module or node.module == own:
+                continue
+            if node.module.split(".")[0] != "hanji":
+                continue
+            private = [a.name for a in node.names if a.name.startswith("_") and not a.name.startswith("__")]
+            if private or any(part.startswith("_") and part != "__init__" for part in node.module.split(".")):
+                problems.append(
+                    f"{path.relative_to(PACKAGE)}: from {node.module} import {', '.join(private)}"
+                )
+    assert not problems, "\n".join(problems)
+
+
+def test_no_import_cycles_between_modules() -> None:
+    """Counting every import, function-level ones too: a cycle hidden in a function is still one."""
+    graph = {module_name(p): {m for m in hanji_imports(p) if _is_module(m)} for p in sources()}
+    # A package's __init__ re-exports sit above its modules; importing the package is no cycle.
+    for name, deps in graph.items():
+        graph[name] = {d for d in deps if d != name and not name.startswith(d + ".")}
+    state: dict[str, int] = {}
+    cycles: list[str] = []
+
+    def visit(node: str, stack: list[str]) -> None:
+        state[node] = 1
+        for dep in sorted(graph.get(node, ())):
+            if state.get(dep) == 1:
+                cycles.append(" -> ".join([*stack[stack.index(dep) :], dep] if dep in stack else [node, dep]))
+            elif dep not in state:
+                visit(dep, [*stack, dep])
+        state[node] = 2
+
+    for node in sorted(graph):
+        if node not in state:
+            visit(node, [node])
+    assert not cycles, "\n".join(cycles)
 
 
 OCR_LIBRARIES = {"tesserocr", "rapidocr", "onnxruntime"}

@@ -12,13 +12,13 @@ from typing import Annotated, Any, NoReturn
 import typer
 from sqlalchemy.orm import Session
 
-from hanji.api.schemas import domain_view
 from hanji.cli_ocr import ocr_command
 from hanji.cli_train import train_app
 from hanji.config import Settings
 from hanji.core.errors import HanjiError
-from hanji.services import domains, gateway, operators
+from hanji.services.management import domains, gateway, operators
 from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
+from hanji.web.schemas import domain_view
 
 app = typer.Typer(help="Hanji: self-hosted, CLOVA-OCR-compatible document OCR.", no_args_is_help=True)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
@@ -97,7 +97,7 @@ def serve(
     """Run the HTTP service (API, invoke URLs, console) on the embedded defaults."""
     import uvicorn
 
-    from hanji.api.app import create_app
+    from hanji.server import create_app
 
     settings = _settings(data_dir, host=host, port=port)
     typer.echo(
@@ -127,13 +127,14 @@ def worker(
     data_dir: DataDir = None,
 ) -> None:
     """Run a Celery OCR worker (needs HANJI_BROKER_URL; same database and data dir as `hanji serve`)."""
-    from hanji.workers.celery_app import INVOKE_QUEUE, JOBS_QUEUE, create_celery_app
+    from hanji.broker.celery_app import INVOKE_QUEUE, JOBS_QUEUE
+    from hanji.workers.app import create_worker_app
 
     settings = _settings(data_dir)
     if not settings.broker_url:
         typer.secho("error: set HANJI_BROKER_URL (redis://… or amqp://…) to run a worker", err=True, fg="red")
         raise typer.Exit(2)
-    celery = create_celery_app(settings, worker=True)
+    celery = create_worker_app(settings)
     celery.worker_main(
         [
             "worker",

@@ -8,8 +8,8 @@ import stat
 import pytest
 from fastapi.testclient import TestClient
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from hanji.core.errors import GeneralDomainExists
-from hanji.services import domains
+from hanji.services.management import domains
 from hanji.storage.database import make_engine, make_session_factory
 from hanji.storage.models import Domain
 

@@ -7,9 +7,9 @@ from dataclasses import replace
 
 from fastapi.testclient import TestClient
 
-from hanji.api.access_log import RedactInvokeKeys
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
+from hanji.web.access_log import RedactInvokeKeys
 
 
 def test_access_log_records_hide_the_invoke_key() -> None:

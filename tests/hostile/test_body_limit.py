@@ -9,8 +9,8 @@ from dataclasses import replace
 import pytest
 from fastapi.testclient import TestClient
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
 from tests.hostile.conftest import make_general
 

@@ -16,9 +16,10 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers import runtime_of
 from tests.hostile.conftest import Invoke, make_general
 
 pytestmark = [pytest.mark.slow, pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)]
@@ -49,7 +50,7 @@ def process_app(settings: Settings, request: pytest.FixtureRequest) -> Iterator[
 
 
 def worker_pid(client: TestClient) -> int:
-    pid: int = client.app.state.executor.run("ping", timeout_s=120)["pid"]  # type: ignore[attr-defined]
+    pid: int = runtime_of(client).executor.run("ping", timeout_s=120)["pid"]
     return pid
 
 

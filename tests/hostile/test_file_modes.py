@@ -8,9 +8,10 @@ from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers import runtime_of
 
 
 def _mode(path: Path) -> int:
@@ -26,7 +27,7 @@ def test_data_folder_database_and_blobs_are_private(tmp_path: Path) -> None:
         with TestClient(create_app(settings), base_url="http://hanji.test") as client:
             auth = ("admin", ADMIN_PASSWORD)
             assert client.post("/api/v1/tokens", json={"name": "t"}, auth=auth).status_code == 201
-            client.app.state.blobs.put(b"a file a client sent")  # type: ignore[attr-defined]
+            runtime_of(client).blobs.put(b"a file a client sent")
     finally:
         os.umask(old)
     assert _mode(data) == 0o700

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 
 from hanji.core.errors import HanjiError, UnknownServiceError
-from hanji.services.executor import InlineExecutor, ProcessExecutor
+from hanji.services.execution.executor import InlineExecutor, ProcessExecutor
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ocr" / "en_receipt.jpg"
 LIMITS = {"max_bytes": 10_000_000, "max_pages": 10, "max_pixels": 50_000_000, "pdf_dpi": 200}
@@ -103,7 +103,7 @@ def test_workers_follow_a_killed_server() -> None:
 
     script = (
         "import time\n"
-        "from hanji.services.executor import ProcessExecutor\n"
+        "from hanji.services.execution.executor import ProcessExecutor\n"
         "ex = ProcessExecutor(workers=1, warm=False)\n"
         "print(ex.run('ping', timeout_s=60)['pid'], flush=True)\n"
         "time.sleep(60)\n"

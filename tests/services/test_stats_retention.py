@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,8 +11,10 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.config import Settings, SettingsError
-from hanji.services import stats
+from hanji.services.statistics import calls as stats
+from hanji.services.statistics.retention import RetentionJanitor
 from hanji.storage.models import Call
+from tests.helpers import runtime_of
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -34,7 +37,7 @@ def _count(factory: sessionmaker[Session]) -> int:
 
 @SQLITE
 def test_purge_old_calls_keeps_recent_ones(client: TestClient) -> None:
-    factory: sessionmaker[Session] = client.app.state.session_factory  # type: ignore[attr-defined]
+    factory: sessionmaker[Session] = runtime_of(client).session_factory
     with factory() as db:
         db.add_all([_call(500), _call(401), _call(399), _call(1), _call(0)])
         db.commit()
@@ -49,12 +52,33 @@ def test_purge_old_calls_keeps_recent_ones(client: TestClient) -> None:
     assert _count(factory) == 2
 
 
-def test_purge_due_at_most_once_an_hour(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(stats, "_last_purge", -stats.PURGE_INTERVAL_S)
-    assert stats.purge_due(now=0.0)
-    assert not stats.purge_due(now=10.0)
-    assert not stats.purge_due(now=stats.PURGE_INTERVAL_S - 1)
-    assert stats.purge_due(now=stats.PURGE_INTERVAL_S)
+@SQLITE
+def test_the_janitor_purges_at_start_and_then_on_its_interval(client: TestClient) -> None:
+    factory: sessionmaker[Session] = runtime_of(client).session_factory
+    with factory() as db:
+        db.add_all([_call(500), _call(1)])
+        db.commit()
+    janitor = RetentionJanitor(factory, days=30, interval_s=0.05)
+    janitor.start()
+    try:
+        deadline = time.monotonic() + 10
+        while _count(factory) != 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _count(factory) == 1
+        with factory() as db:
+            db.add(_call(45))
+            db.commit()
+        while _count(factory) != 1 and time.monotonic() < deadline:
+            time.sleep(0.02)
+        assert _count(factory) == 1  # purged again on the next round, with no call made
+    finally:
+        janitor.close()
+
+
+def test_a_janitor_keeping_records_forever_starts_no_thread() -> None:
+    janitor = RetentionJanitor(sessionmaker(), days=0)
+    janitor.start()
+    assert janitor._thread is None
 
 
 def test_retention_setting() -> None:

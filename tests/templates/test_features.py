@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from hanji.services.template_features import premium_features, to_basic
+from hanji.services.management.template_features import premium_features, to_basic
 from hanji.templates.schema import parse_definition
 
 PREMIUM: dict[str, Any] = {

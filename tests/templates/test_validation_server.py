@@ -11,7 +11,7 @@ from typing import Any, ClassVar
 
 import pytest
 
-from hanji.services.template_validation import validate_entry
+from hanji.services.invocation.template_validation import validate_entry
 
 ENTRY: dict[str, Any] = {"inferResult": "SUCCESS", "validationResult": {"result": "VALID"}, "fields": []}
 

@@ -12,8 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 
-from hanji.api.app import create_app
 from hanji.config import Settings
+from hanji.server import create_app
 from hanji.storage.database import make_engine, make_session_factory
 from hanji.storage.models import Call, Job, JobPart
 from tests.conftest import ADMIN_PASSWORD

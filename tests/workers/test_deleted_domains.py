@@ -7,6 +7,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.test_domains import create
+from tests.helpers import runtime_of
 from tests.workers.helpers import OCR_DATA, invoke_body, invoke_of, wait_for_job
 from tests.workers.test_jobs_embedded import job_api, job_settings  # noqa: F401 (fixtures)
 
@@ -19,7 +20,7 @@ def test_deleting_a_domain_removes_its_jobs_and_never_reuses_its_id(job_api: Tes
     body = invoke_body((OCR_DATA / "en_receipt.jpg").read_bytes(), fmt="jpg")
     job_id = job_api.post(path + "/jobs", headers=headers, json=body).json()["jobId"]
     assert wait_for_job(job_api, f"{path}/jobs/{job_id}", headers, timeout_s=120)["status"] == "succeeded"
-    blobs = job_api.app.state.blobs  # type: ignore[attr-defined]
+    blobs = runtime_of(job_api).blobs
     stored = {p for p in blobs.root.rglob("*") if p.is_file()}
     assert stored, "the job kept no result"
     deleted = job_api.delete(f"/api/v1/domains/{domain['id']}", params={"confirm": "r"})

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from kombu.utils.json import dumps, loads
 
+from hanji.broker.celery_app import INVOKE_QUEUE, create_celery_app
+from hanji.broker.envelope import unwrap, wrap_error
 from hanji.config import Settings
 from hanji.core.errors import OcrServiceError, RequestBodyInvalid, RequestBodyTooLarge, UnknownServiceError
-from hanji.workers.celery_app import INVOKE_QUEUE, create_celery_app
-from hanji.workers.envelope import unwrap, wrap_error
 
 
 def test_file_bytes_cross_the_json_serializer_as_base64() -> None:

@@ -9,10 +9,11 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
-from hanji.api.app import create_app
 from hanji.config import Settings
 from hanji.core.errors import OcrServiceError
+from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers import runtime_of
 from tests.workers.helpers import (
     OCR_DATA,
     as_json,
@@ -132,8 +133,9 @@ def test_queued_job_is_resumed_when_the_api_starts_again(job_settings: Settings)
         ]
         client.headers["Authorization"] = f"Bearer {token}"
         general = general_domain(client)
-        app.state.job_runner.close()
-        app.state.job_runner = Dropping()
+        runtime = runtime_of(client)
+        runtime.job_runner.close()
+        runtime.job_runner = Dropping()
         body = invoke_body((OCR_DATA / "en_receipt.jpg").read_bytes(), fmt="jpg")
         job_id = client.post(general["path"] + "/jobs", headers=general["headers"], json=body).json()["jobId"]
         assert (

@@ -5,13 +5,12 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from hanji.api.deps import DbSession, SettingsDep
-from hanji.api.routes.domains import base_url
-from hanji.api.schemas import domain_view
 from hanji.console.pages import render, signed_in
 from hanji.core.errors import ValidationFailed
-from hanji.services import domains
+from hanji.services.management import domains
 from hanji.templates.schema import VALUE_TYPES
+from hanji.web.deps import DbSession, SettingsDep, base_url
+from hanji.web.schemas import domain_view
 
 router = APIRouter()
 

@@ -9,12 +9,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from hanji.api.deps import DbSession, SettingsDep
-from hanji.api.routes.domains import base_url
-from hanji.api.schemas import domain_view
 from hanji.console.pages import render, signed_in
 from hanji.core.languages import DOMAIN_LANGUAGES
-from hanji.services import domain_rules, domains
+from hanji.services.management import domain_rules, domains
+from hanji.web.deps import DbSession, SettingsDep, base_url
+from hanji.web.schemas import domain_view
 
 router = APIRouter()
 PAGE_SIZE = 20

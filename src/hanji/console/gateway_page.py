@@ -5,12 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from hanji.api.deps import DbSession, SettingsDep
-from hanji.api.routes.domains import base_url
-from hanji.api.schemas import domain_view, secret_key_view
 from hanji.console.examples import SECRET_PLACEHOLDER, curl_example, python_example
 from hanji.console.pages import render, signed_in
-from hanji.services import domains
+from hanji.services.management import domains
+from hanji.web.deps import DbSession, SettingsDep, base_url
+from hanji.web.schemas import domain_view, secret_key_view
 
 router = APIRouter()
 

@@ -11,10 +11,10 @@ from fastapi.templating import Jinja2Templates
 from sqlalchemy.orm import Session
 
 from hanji import __version__
-from hanji.api.deps import SESSION_COOKIE, Caller, authenticate_request
 from hanji.config import Settings
 from hanji.console.i18n import LANG_COOKIE, LANGUAGES, Translator, negotiate
 from hanji.core.errors import AuthenticationRequired
+from hanji.web.deps import SESSION_COOKIE, Caller, authenticate_request, get_runtime
 
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=str(HERE / "templates"))
@@ -73,7 +73,7 @@ def render(
     }
     response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
     response.headers.update(SECURITY_HEADERS)
-    if served_over_tls(request.app.state.settings):
+    if served_over_tls(get_runtime(request).settings):
         response.headers["Strict-Transport-Security"] = HSTS
     if request.query_params.get("lang") in LANGUAGES:
         # ?lang= switches the language and keeps it for the next pages.

@@ -8,11 +8,11 @@ from urllib.parse import urlencode
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
-from hanji.api.deps import DbSession, SettingsDep
 from hanji.console import charts
 from hanji.console.i18n import Translator, negotiate
 from hanji.console.pages import render, signed_in
-from hanji.console.stats_data import StatsQuery, load_summary, parse_query
+from hanji.services.statistics.summary import StatsQuery, load_summary, parse_query
+from hanji.web.deps import DbSession, SettingsDep
 
 router = APIRouter()
 

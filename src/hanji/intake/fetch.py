@@ -55,16 +55,16 @@ def fetch_image(
     """
     policy = AddressPolicy.parse(allow)
     deadline = time.monotonic() + timeout_s
-    current = _parse(url)
+    current = parse_url(url)
     # trust_env=False: a proxy from the environment would connect by name and undo the IP pinning.
     client = httpx.Client(trust_env=False, follow_redirects=False, transport=transport, verify=_tls_context())
     with client:
         for _ in range(max_redirects + 1):
-            addresses = _checked_addresses(current, policy, deadline)
+            addresses = checked_addresses(current, policy, deadline)
             outcome = _get(client, current, addresses, max_bytes, deadline)
             if isinstance(outcome, bytes):
                 return outcome
-            current = _parse(str(current.join(outcome)))  # a redirect: check the next hop afresh
+            current = parse_url(str(current.join(outcome)))  # a redirect: check the next hop afresh
     raise RequestBodyInvalid(f"url unfetchable: more than {max_redirects} redirects")
 
 
@@ -101,8 +101,8 @@ def resolve_pinned(url: str, *, allow: Sequence[str], timeout_s: float) -> list[
     Raises:
         RequestBodyInvalid: ``url refused: ...`` (not allowed) or ``url unfetchable: ...`` (unresolvable).
     """
-    parsed = _parse(url)
-    addresses = _checked_addresses(parsed, AddressPolicy.parse(allow), time.monotonic() + timeout_s)
+    parsed = parse_url(url)
+    addresses = checked_addresses(parsed, AddressPolicy.parse(allow), time.monotonic() + timeout_s)
     return [pin(parsed, address) for address in addresses]
 
 
@@ -117,7 +117,8 @@ def _tls_context() -> ssl.SSLContext:
     return httpx.create_ssl_context()
 
 
-def _parse(url: str) -> httpx.URL:
+def parse_url(url: str) -> httpx.URL:
+    """``url`` as httpx reads it; ``RequestBodyInvalid`` unless it is http(s) with a host."""
     try:
         parsed = httpx.URL(url.strip())
     except (httpx.InvalidURL, TypeError, ValueError) as exc:
@@ -129,7 +130,7 @@ def _parse(url: str) -> httpx.URL:
     return parsed
 
 
-def _checked_addresses(url: httpx.URL, policy: AddressPolicy, deadline: float) -> list[IPAddress]:
+def checked_addresses(url: httpx.URL, policy: AddressPolicy, deadline: float) -> list[IPAddress]:
     """Resolve the URL's host and check every address; one internal address refuses the host."""
     host = url.raw_host.decode("ascii")
     addresses = _resolve(host, url.port or _DEFAULT_PORTS[url.scheme], deadline)

@@ -22,7 +22,7 @@ _PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
 _POINTS_PER_INCH = 72.0
 
 # PDFium is not thread-safe: one process-wide lock serialises every call into it.
-_PDFIUM_LOCK = threading.Lock()
+PDFIUM_LOCK = threading.Lock()
 
 
 def decode_pdf(data: bytes, limits: IntakeLimits) -> list[DecodedPage]:
@@ -44,7 +44,7 @@ def stream_pdf(data: bytes, limits: IntakeLimits) -> PageStream:
     Raises:
         RequestBodyInvalid: the PDF has more pages than ``limits.max_pages``.
     """
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         try:
             document = pdfium.PdfDocument(data)
         except pdfium.PdfiumError as exc:
@@ -76,11 +76,11 @@ def _rendered_pages(
                 yield DecodedPage(index, None, refused[index])
                 continue
             # The lock is held per page, not per file: other requests' PDFs render in between.
-            with _PDFIUM_LOCK:
+            with PDFIUM_LOCK:
                 page = _render_page(document, index, limits)
             yield page
     finally:
-        with _PDFIUM_LOCK:
+        with PDFIUM_LOCK:
             document.close()
 
 
@@ -152,7 +152,7 @@ def page_frames(data: bytes) -> list[PageFrame]:
     """A PageFrame per page of the PDF ``data`` (which has already been decoded once)."""
     frames: list[PageFrame] = []
     refused = refused_pages(data)
-    with _PDFIUM_LOCK:
+    with PDFIUM_LOCK:
         document = pdfium.PdfDocument(data)
         try:
             for index in range(len(document)):

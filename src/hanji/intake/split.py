@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 
 from hanji.core.errors import RequestBodyInvalid
-from hanji.intake.pdf import _PDFIUM_LOCK
+from hanji.intake.pdf import PDFIUM_LOCK
 from hanji.intake.sniff import sniff_format
 
 
@@ -38,7 +38,7 @@ def split_pages(data: bytes, *, pages_per_part: int, max_pages: int) -> list[Pag
     """
     if sniff_format(data) != "pdf":
         return [PagePart(0, 1, data)]
-    with _PDFIUM_LOCK:  # PDFium is not thread-safe
+    with PDFIUM_LOCK:  # PDFium is not thread-safe
         try:
             source = pdfium.PdfDocument(data)
         except pdfium.PdfiumError:

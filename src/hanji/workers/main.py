@@ -6,6 +6,6 @@ Settings come from the ``HANJI_*`` environment, as for ``hanji worker`` (which b
 from __future__ import annotations
 
 from hanji.config import Settings
-from hanji.workers.celery_app import create_celery_app
+from hanji.workers.app import create_worker_app
 
-app = create_celery_app(Settings.from_env(), worker=True)
+app = create_worker_app(Settings.from_env())

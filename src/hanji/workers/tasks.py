@@ -1,7 +1,7 @@
 """The Celery tasks: one for synchronous OCR, three for async jobs (start, page part, webhook).
 
 Job tasks only carry ids; their state lives in the database and the blob store, and each step is
-idempotent (``hanji.services.job_runs``), which is what makes late acknowledgement safe.
+idempotent (``hanji.services.jobs.steps``), which is what makes late acknowledgement safe.
 """
 
 from __future__ import annotations
@@ -11,13 +11,13 @@ from typing import Any
 
 from celery import Celery, Task
 
+from hanji.broker.envelope import wrap_error
 from hanji.config import Settings
 from hanji.core.errors import HanjiError
 from hanji.pipeline.tasks import run_task
-from hanji.services.job_runs import Outcome, give_up, run_part, start_job
-from hanji.services.webhooks import backoff_s, deliver_job_webhook
-from hanji.workers.envelope import wrap_error
-from hanji.workers.runtime import job_context
+from hanji.services.jobs.steps import Outcome, give_up, run_part, start_job
+from hanji.services.jobs.webhooks import backoff_s, deliver_job_webhook
+from hanji.workers.runtime import worker_runtime
 
 log = logging.getLogger("hanji.workers")
 
@@ -37,7 +37,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     @app.task(name="hanji.job_start", bind=True, max_retries=step_retries)  # type: ignore[untyped-decorator]
     def job_start(self: Task, job_id: str) -> None:
         try:
-            outcome, parts = start_job(job_context(settings), job_id)
+            outcome, parts = start_job(worker_runtime(settings).job_context, job_id)
         except Exception as exc:
             log.exception("job %s: start failed", job_id)
             raise self.retry(exc=exc, countdown=backoff_s(self.request.retries + 1)) from exc
@@ -48,7 +48,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(name="hanji.job_part", bind=True, max_retries=step_retries)  # type: ignore[untyped-decorator]
     def job_part(self: Task, job_id: str, index: int) -> None:
-        context = job_context(settings)
+        context = worker_runtime(settings).job_context
         try:
             outcome = run_part(context, job_id, index)
         except Exception:
@@ -64,7 +64,7 @@ def register_tasks(app: Celery, settings: Settings) -> None:
 
     @app.task(name="hanji.job_webhook", bind=True, max_retries=settings.webhook_attempts)  # type: ignore[untyped-decorator]
     def job_webhook(self: Task, job_id: str) -> None:
-        context = job_context(settings)
+        context = worker_runtime(settings).job_context
         delivered = deliver_job_webhook(
             context.session_factory,
             blobs=context.blobs,

@@ -6,9 +6,9 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from hanji.api.deps import CurrentCaller, DbSession
-from hanji.api.schemas import iso
-from hanji.services import audit
+from hanji.services.management import audit
+from hanji.web.deps import CurrentCaller, DbSession
+from hanji.web.schemas import iso
 
 router = APIRouter(prefix="/api/v1/audit", tags=["audit"])
 

@@ -6,28 +6,36 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from hanji.api.deps import SESSION_COOKIE, CallerOrBasic, CurrentCaller, DbSession, SettingsDep
-from hanji.api.schemas import SessionCreate, TokenCreate, iso
 from hanji.core.errors import AuthenticationRequired
-from hanji.services import audit, operators
+from hanji.services.management import audit, operators
 from hanji.storage.database import transaction
+from hanji.web.deps import (
+    SESSION_COOKIE,
+    CallerOrBasic,
+    CurrentCaller,
+    DbSession,
+    RuntimeDep,
+    SettingsDep,
+    client_address,
+)
+from hanji.web.schemas import SessionCreate, TokenCreate, iso
 
 router = APIRouter(prefix="/api/v1", tags=["auth"])
 
 
 @router.post("/session", status_code=200)
 def sign_in(
-    body: SessionCreate, request: Request, response: Response, db: DbSession, settings: SettingsDep
+    body: SessionCreate, request: Request, response: Response, db: DbSession, runtime: RuntimeDep
 ) -> dict[str, Any]:
     """Check a username and password; set the session cookie and return the CSRF token."""
-    throttle = request.app.state.throttle
-    throttle.check(request)
+    settings, throttle, client = runtime.settings, runtime.sign_in_throttle, client_address(request)
+    throttle.check(client)
     try:
         operator = operators.authenticate(db, username=body.username, password=body.password)
     except AuthenticationRequired:
-        throttle.fail(request)
+        throttle.fail(client)
         # Its own transaction: the request's is rolled back with the 401.
-        with transaction(request.app.state.session_factory) as log_db:
+        with transaction(runtime.session_factory) as log_db:
             audit.record(
                 log_db, actor=body.username[:100], action="operator.sign_in.failed", target="session"
             )

@@ -6,16 +6,11 @@ from typing import Any
 
 from fastapi import APIRouter, Request, Response
 
-from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
-from hanji.api.schemas import DomainCopy, DomainCreate, DomainUpdate, domain_view
-from hanji.config import Settings
-from hanji.services import domains
+from hanji.services.management import domains
+from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
+from hanji.web.schemas import DomainCopy, DomainCreate, DomainUpdate, domain_view
 
 router = APIRouter(prefix="/api/v1/domains", tags=["domains"])
-
-
-def base_url(request: Request, settings: Settings) -> str:
-    return settings.public_url or str(request.base_url)
 
 
 @router.get("")
@@ -86,7 +81,7 @@ def delete_domain(
         domain_id=domain_id,
         confirm=confirm,
         actor=caller.operator.username,
-        blobs=request.app.state.blobs,
+        blobs=get_runtime(request).blobs,
     )
     return Response(status_code=204)
 

@@ -7,12 +7,11 @@ from typing import Any, Literal
 
 from fastapi import APIRouter, Request, Response
 
-from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
-from hanji.api.downloads import attachment
-from hanji.api.routes.domains import base_url
-from hanji.api.schemas import endpoint_view, iso, secret_key_view
-from hanji.services import domains, gateway
-from hanji.services.gateway_config import build_gateway_config
+from hanji.services.management import domains, gateway
+from hanji.services.management.gateway_config import build_gateway_config
+from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url
+from hanji.web.downloads import attachment
+from hanji.web.schemas import endpoint_view, iso, secret_key_view
 
 router = APIRouter(prefix="/api/v1/domains/{domain_id}", tags=["gateway"])
 

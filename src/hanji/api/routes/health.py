@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Request, Response
+from fastapi import APIRouter, Response
 from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from hanji.core.errors import NotFound
+from hanji.web.deps import RuntimeDep
 
 router = APIRouter(tags=["health"])
 
@@ -20,10 +21,10 @@ def healthz() -> dict[str, str]:
 
 
 @router.get("/readyz")
-def readyz(request: Request) -> JSONResponse:
+def readyz(runtime: RuntimeDep) -> JSONResponse:
     checks: dict[str, Any] = {}
     try:
-        with request.app.state.session_factory() as db:
+        with runtime.session_factory() as db:
             db.execute(text("SELECT 1"))
         checks["database"] = "ok"
     except Exception as exc:  # readiness reports any failure instead of raising
@@ -35,7 +36,7 @@ def readyz(request: Request) -> JSONResponse:
 
 
 @router.get("/metrics")
-def metrics(request: Request) -> Response:
-    if not request.app.state.settings.expose_metrics:
+def metrics(runtime: RuntimeDep) -> Response:
+    if not runtime.settings.expose_metrics:
         raise NotFound("No such path.")
-    return Response(generate_latest(request.app.state.metrics_registry), media_type=CONTENT_TYPE_LATEST)
+    return Response(generate_latest(runtime.metrics.registry), media_type=CONTENT_TYPE_LATEST)

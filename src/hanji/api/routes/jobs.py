@@ -11,18 +11,18 @@ from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
-from hanji.api.body import read_capped_body
-from hanji.api.deps import CurrentCaller, DbSession
-from hanji.api.downloads import attachment
-
 # The invoke route's own authorisation and body parsing, so a job accepts exactly what a call does.
-from hanji.api.routes.invoke import _authorise, _parse
+from hanji.api.invoke_access import authorise_invoke, parse_invoke_body
 from hanji.clova.request import InvokeRequest
 from hanji.core.errors import OcrServiceError
-from hanji.services import audit, domain_rules, domains, jobs
-from hanji.services.gateway import ResolvedInvoke
-from hanji.services.job_runs import give_up
+from hanji.services.jobs import queue as jobs
+from hanji.services.jobs.steps import give_up
+from hanji.services.management import audit, domain_rules, domains
+from hanji.services.management.gateway import ResolvedInvoke
 from hanji.storage.database import transaction
+from hanji.web.body import read_capped_body
+from hanji.web.deps import CurrentCaller, DbSession, get_runtime
+from hanji.web.downloads import attachment
 
 router = APIRouter(tags=["jobs"])
 webhook_router = APIRouter(prefix="/api/v1/domains", tags=["jobs"])
@@ -40,13 +40,13 @@ def _webhook_from_body(request: Request, body: bytes) -> str | None:
 
 
 def _submit(request: Request, resolved: ResolvedInvoke, parsed: InvokeRequest, webhook: str | None) -> str:
-    state = request.app.state
-    state.rate_limiter.acquire(resolved.domain.id)
-    with transaction(state.session_factory) as db:
+    runtime = get_runtime(request)
+    runtime.rate_limiter.acquire(resolved.domain.id)
+    with transaction(runtime.session_factory) as db:
         job = jobs.submit_job(
             db,
-            blobs=state.blobs,
-            settings=state.settings,
+            blobs=runtime.blobs,
+            settings=runtime.settings,
             resolved=resolved,
             request=parsed,
             webhook_url=webhook,
@@ -60,17 +60,17 @@ async def submit_job(
     domain_id: str, invoke_key: str, suffix: str, request: Request, webhook: str | None = None
 ) -> JSONResponse:
     """Queue the call as a job; 202 with ``{"jobId"}`` (and ``Location``), then poll or await the webhook."""
-    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
-    body = await read_capped_body(request, request.app.state.settings.max_body_bytes)
-    parsed = await _parse(request, body)
+    resolved = await run_in_threadpool(authorise_invoke, request, domain_id, invoke_key, suffix)
+    body = await read_capped_body(request, request.app.runtime.settings.max_body_bytes)
+    parsed = await parse_invoke_body(request, body)
     webhook_url = webhook or _webhook_from_body(request, body)
     job_id = await run_in_threadpool(_submit, request, resolved, parsed, webhook_url)
     # Committed first, dispatched second: a dispatch lost in a crash here is resumed at start-up.
     try:
-        request.app.state.job_runner.dispatch(job_id)
+        get_runtime(request).job_runner.dispatch(job_id)
     except Exception as exc:  # the broker refused it: tell the client now rather than never
         reason = "The OCR workers cannot be reached."
-        await run_in_threadpool(give_up, request.app.state.job_context, job_id, reason)
+        await run_in_threadpool(give_up, get_runtime(request).job_context, job_id, reason)
         raise OcrServiceError(reason) from exc
     return JSONResponse(
         {"jobId": job_id}, status_code=202, headers={"Location": f"{request.url.path}/{job_id}"}
@@ -78,10 +78,10 @@ async def submit_job(
 
 
 def _view(request: Request, resolved: ResolvedInvoke, job_id: str) -> dict[str, Any]:
-    state = request.app.state
-    with transaction(state.session_factory) as db:
+    runtime = get_runtime(request)
+    with transaction(runtime.session_factory) as db:
         job = jobs.get_job(db, domain_id=resolved.domain.id, job_id=job_id)
-        return jobs.job_view(job, blobs=state.blobs)
+        return jobs.job_view(job, blobs=runtime.blobs)
 
 
 @router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}")
@@ -90,14 +90,14 @@ async def read_job(
     domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
 ) -> JSONResponse:
     """The job's status and progress; its CLOVA response once succeeded, its error once failed."""
-    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+    resolved = await run_in_threadpool(authorise_invoke, request, domain_id, invoke_key, suffix)
     return JSONResponse(await run_in_threadpool(_view, request, resolved, job_id))
 
 
 def _pdf(request: Request, resolved: ResolvedInvoke, job_id: str) -> bytes:
-    state = request.app.state
-    with transaction(state.session_factory) as db:
-        return jobs.job_pdf(db, blobs=state.blobs, domain_id=resolved.domain.id, job_id=job_id)
+    runtime = get_runtime(request)
+    with transaction(runtime.session_factory) as db:
+        return jobs.job_pdf(db, blobs=runtime.blobs, domain_id=resolved.domain.id, job_id=job_id)
 
 
 @router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf")
@@ -106,7 +106,7 @@ async def read_job_pdf(
     domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
 ) -> Response:
     """The succeeded job's file as a searchable PDF: its pages with the OCR text laid over them."""
-    resolved = await run_in_threadpool(_authorise, request, domain_id, invoke_key, suffix)
+    resolved = await run_in_threadpool(authorise_invoke, request, domain_id, invoke_key, suffix)
     pdf = await run_in_threadpool(_pdf, request, resolved, job_id)
     return Response(
         pdf,

@@ -6,13 +6,15 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
+from typing import Any
 
 from fastapi import APIRouter, Request, Response
 from fastapi.responses import JSONResponse
 
-from hanji.api.deps import CurrentCaller, DbSession
 from hanji.core.errors import InvalidQuery
-from hanji.services import stats
+from hanji.services.statistics import calls as stats
+from hanji.services.statistics.summary import load_summary, parse_query
+from hanji.web.deps import CurrentCaller, DbSession, SettingsDep
 
 router = APIRouter(prefix="/api/v1/stats", tags=["stats"])
 CSV_COLUMNS = (
@@ -67,3 +69,15 @@ def calls(
             )
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
     return JSONResponse({"data": rows})
+
+
+@router.get("/summary")
+def stats_summary(
+    request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
+) -> dict[str, Any]:
+    """What the statistics page shows: ``?from=&to=`` (dates, inclusive), ``bucket``, ``domain_id``.
+
+    Returns ``totals``, ``series`` (per bucket), ``by_domain``, ``by_template`` and ``quota`` (this
+    month's calls per domain against its service plan's monthly quota).
+    """
+    return load_summary(db, settings, parse_query(dict(request.query_params)))

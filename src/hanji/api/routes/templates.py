@@ -12,18 +12,18 @@ from typing import Any
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
-from hanji.api.body import read_capped_body
-from hanji.api.deps import CurrentCaller, DbSession, SettingsDep
-from hanji.api.downloads import attachment
-from hanji.api.routes.domains import base_url
-from hanji.api.schemas import iso
 from hanji.config import Settings
 from hanji.core.errors import NotFound, ValidationFailed
 from hanji.intake.limits import IntakeLimits
-from hanji.services import template_runs, templates
+from hanji.services.invocation import template_runs
+from hanji.services.management import templates
 from hanji.storage.blobs import BlobNotFound, BlobStore
 from hanji.storage.models import Template
 from hanji.templates import export as result_export
+from hanji.web.body import read_capped_body
+from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
+from hanji.web.downloads import attachment
+from hanji.web.schemas import iso
 
 router = APIRouter(prefix="/api/v1/domains/{domain_id}/templates", tags=["templates"])
 
@@ -91,7 +91,7 @@ def create_template(
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
-        executor=request.app.state.executor,
+        executor=get_runtime(request).executor,
     )
     return template_view(template, base_url(request, settings))
 
@@ -127,7 +127,7 @@ def update_template(
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
-        executor=request.app.state.executor,
+        executor=get_runtime(request).executor,
     )
     return template_view(template, base_url(request, settings))
 
@@ -238,15 +238,19 @@ async def test_template(
     if export_format not in ("json", "csv", "xlsx"):
         raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
     data, declared_format = await _test_image(request, settings)
+    runtime = get_runtime(request)
+    candidate, languages = template_runs.test_candidate(
+        db, domain_id=domain_id, template_id=template_id, blobs=runtime.blobs
+    )
+    db.commit()  # gives the connection back to the pool before OCR starts
     run = await run_in_threadpool(
         lambda: template_runs.run_template_test(
-            db,
-            domain_id=domain_id,
-            template_id=template_id,
+            candidate,
+            languages=languages,
             data=data,
             declared_format=declared_format,
             settings=settings,
-            executor=request.app.state.executor,
+            executor=runtime.executor,
         )
     )
     prefix = f"{base_url(request, settings).rstrip('/')}/api/v1/domains/{domain_id}/templates/{template_id}"

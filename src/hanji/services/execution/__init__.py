@@ -1,0 +1,3 @@
+"""Where OCR runs: in this process, in a pool of worker processes, or (through the broker adapter)
+on Celery workers.
+"""

@@ -1,0 +1,340 @@
+"""Running a job: split it into page parts, read each part (in parallel, on any worker), reassemble.
+
+Every step is idempotent, so a task delivered twice (a killed worker's task comes back) does no
+harm: a part already done is skipped, progress is recomputed from the parts rather than counted
+up, and only the run whose conditional update moves the job to a final state reports it finished
+(and so sends its one webhook). Attempts are counted in the database before any work, so an input
+that kills its worker every time fails after ``HANJI_TASK_ATTEMPTS`` tries instead of looping.
+"""
+
+from __future__ import annotations
+
+import enum
+import json
+import logging
+import time
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session, sessionmaker
+
+from hanji.clova.document import render_document_response
+from hanji.clova.read_back import document_from_response
+from hanji.config import Settings
+from hanji.core.errors import ClovaError, HanjiError, OcrServiceError, UnknownServiceError
+from hanji.core.result import Document, Page
+from hanji.intake.limits import IntakeLimits
+from hanji.intake.split import split_pages
+from hanji.searchable import searchable_pdf_bytes
+from hanji.services.execution.executor import Executor
+from hanji.services.invocation.invoke import general_body
+from hanji.services.invocation.template_runs import run_templates, service_templates
+from hanji.services.jobs.queue import FINAL_STATUSES, request_from_json
+from hanji.services.statistics import calls as stats
+from hanji.storage.blobs import BlobStore
+from hanji.storage.database import transaction
+from hanji.storage.models import Domain, Job, JobPart
+
+log = logging.getLogger("hanji.jobs")
+# Engine failures and crashed/timed-out workers may pass; a bad file (0011 …) never will.
+_TRANSIENT_CODES = frozenset({UnknownServiceError.code, OcrServiceError.code})
+
+
+class Outcome(enum.Enum):
+    """What a step did; the runner acts on it (dispatch parts, retry later, send the webhook)."""
+
+    DONE = "done"
+    SKIPPED = "skipped"
+    RETRY = "retry"
+    FINISHED = "finished"
+    """This call moved the job to ``succeeded`` or ``failed``: send its webhook."""
+
+
+@dataclass(frozen=True)
+class JobContext:
+    """What running a job needs; built once per process (API runner or Celery worker)."""
+
+    session_factory: sessionmaker[Session]
+    blobs: BlobStore
+    settings: Settings
+    executor: Executor
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def start_job(ctx: JobContext, job_id: str) -> tuple[Outcome, list[int]]:
+    """Plan the job's parts (once) and return the indexes of the parts still to read."""
+    with transaction(ctx.session_factory) as db:
+        job = db.get(Job, job_id, with_for_update=True)
+        if job is None or job.status in FINAL_STATUSES:
+            return Outcome.SKIPPED, []
+        if job.parts:
+            return Outcome.DONE, [p.index for p in job.parts if p.status != "done"]
+        assert job.input_key is not None
+        data = ctx.blobs.get(job.input_key)
+        # A template run matches and reads the whole file at once, as the sync call does.
+        per_part = ctx.settings.job_max_pages if job.request["serviceType"] == "template" else None
+        try:
+            parts = split_pages(
+                data,
+                pages_per_part=per_part or ctx.settings.job_pages_per_task,
+                max_pages=ctx.settings.job_max_pages,
+            )
+        except ClovaError as exc:
+            return _fail(db, ctx, job, exc), []
+        for index, part in enumerate(parts):
+            key = job.input_key if len(parts) == 1 else ctx.blobs.put(part.data)
+            db.add(
+                JobPart(
+                    job_id=job.id,
+                    index=index,
+                    first_page=part.first_page,
+                    page_count=part.page_count,
+                    input_key=key,
+                )
+            )
+        job.status, job.started_at = "running", _now()
+        job.pages_total = sum(p.page_count for p in parts)
+        return Outcome.DONE, list(range(len(parts)))
+
+
+def run_part(ctx: JobContext, job_id: str, index: int) -> Outcome:
+    """Read one part; when it was the last one, assemble the result (see the module docstring)."""
+    with transaction(ctx.session_factory) as db:
+        part = db.scalar(
+            select(JobPart).where(JobPart.job_id == job_id, JobPart.index == index).with_for_update()
+        )
+        job = db.get(Job, job_id)
+        if part is None or job is None or job.status in FINAL_STATUSES:
+            return Outcome.SKIPPED
+        already_done = part.status == "done"
+        if not already_done:
+            outcome = _begin_attempt(db, ctx, job, part)
+            if outcome is not None:
+                return outcome
+        stored, input_key, first_page = job.request, part.input_key, part.first_page
+        domain_id = job.domain_id
+        page_count = part.page_count
+    if already_done:  # a redelivered task: finish the job if the first delivery died just before
+        return _finish_if_complete(ctx, job_id)
+    try:
+        exported = _read(ctx, stored, ctx.blobs.get(input_key), page_count, domain_id)
+    except HanjiError as exc:
+        if isinstance(exc, ClovaError) and exc.code not in _TRANSIENT_CODES:
+            with transaction(ctx.session_factory) as db:
+                job = db.get(Job, job_id)
+                return Outcome.SKIPPED if job is None else _fail(db, ctx, job, exc)
+        log.warning("job %s part %d (page %d) failed, will retry: %s", job_id, index, first_page, exc)
+        return Outcome.RETRY
+    result_key = ctx.blobs.put(json.dumps(exported, ensure_ascii=False).encode())
+    with transaction(ctx.session_factory) as db:
+        marked = db.execute(
+            update(JobPart)
+            .where(JobPart.job_id == job_id, JobPart.index == index, JobPart.status != "done")
+            .values(status="done", result_key=result_key)
+        )
+        if marked.rowcount:  # type: ignore[attr-defined]
+            done = db.scalar(
+                select(func.coalesce(func.sum(JobPart.page_count), 0)).where(
+                    JobPart.job_id == job_id, JobPart.status == "done"
+                )
+            )
+            db.execute(update(Job).where(Job.id == job_id).values(pages_done=done))
+    return _finish_if_complete(ctx, job_id)
+
+
+def _begin_attempt(db: Session, ctx: JobContext, job: Job, part: JobPart) -> Outcome | None:
+    """Count an attempt before doing the work, so a task that kills its worker is still counted."""
+    part.attempts += 1
+    job.attempts += 1
+    if part.attempts > ctx.settings.task_attempts:
+        pages = f"{part.first_page + 1}-{part.first_page + part.page_count}"
+        error = OcrServiceError(f"Gave up after {ctx.settings.task_attempts} attempts on pages {pages}.")
+        return _fail(db, ctx, job, error)
+    part.status = "running"
+    return None
+
+
+def give_up(ctx: JobContext, job_id: str, reason: str) -> Outcome:
+    """Fail a job whose task could not be retried any more (the runner ran out of retries)."""
+    with transaction(ctx.session_factory) as db:
+        job = db.get(Job, job_id)
+        if job is None or job.status in FINAL_STATUSES:
+            return Outcome.SKIPPED
+        return _fail(db, ctx, job, OcrServiceError(reason))
+
+
+def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int, domain_id: int) -> Any:
+    # A TIFF is one part holding the whole file: its page count is known only once decoded.
+    limits = IntakeLimits(
+        max_bytes=ctx.settings.max_file_bytes, max_pages=max(page_count, ctx.settings.job_max_pages)
+    )
+    common: dict[str, Any] = {
+        "data": data,
+        "declared_format": stored["image"]["format"],
+        "languages": stored["resolvedLanguages"],
+        "limits": {f: getattr(limits, f) for f in ("max_bytes", "max_pages", "max_pixels", "pdf_dpi")},
+    }
+    timeout = ctx.settings.ocr_timeout_s * max(page_count, 1)
+    if stored["serviceType"] == "template":
+        request = request_from_json(stored)
+        request = replace(request, image=replace(request.image, data=data))
+        with ctx.session_factory() as db:
+            if db.get(Domain, domain_id) is None:
+                raise OcrServiceError("The job's domain was deleted.")
+            candidates = service_templates(
+                db, domain_id=domain_id, wanted=request.image.template_ids, blobs=ctx.blobs
+            )
+        run = run_templates(
+            candidates,
+            request=request,
+            data=data,
+            settings=ctx.settings,
+            executor=ctx.executor,
+            languages=stored["resolvedLanguages"],
+        )
+        return {"body": run.body, "pages": run.pages, "table_pages": run.table_pages}
+    if stored["serviceType"] == "document":
+        common["limits"]["max_pages"] = 1
+        return ctx.executor.run("document", timeout_s=timeout, model=stored["model"], **common)
+    return ctx.executor.run("general", timeout_s=timeout, tables=stored["enableTableDetection"], **common)
+
+
+def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
+    with transaction(ctx.session_factory) as db:
+        parts = list(db.scalars(select(JobPart).where(JobPart.job_id == job_id).order_by(JobPart.index)))
+        job = db.get(Job, job_id)
+        if job is None or job.status != "running" or any(p.status != "done" for p in parts):
+            return Outcome.DONE
+        results = [(p.first_page, json.loads(ctx.blobs.get(p.result_key or ""))) for p in parts]
+        body, pages, table_pages, document = _render(job.request, results)
+        result_key = ctx.blobs.put(json.dumps(body, ensure_ascii=False).encode())
+        pdf_key = _keep_searchable_pdf(ctx, job, document)
+        # Only one run may finish the job: the conditional update elects it.
+        won = db.execute(
+            update(Job)
+            .where(Job.id == job_id, Job.status == "running")
+            .values(
+                status="succeeded",
+                result_key=result_key,
+                pdf_key=pdf_key,
+                pages_done=pages,
+                pages_total=pages,
+                finished_at=_now(),
+            )
+        )
+        if not won.rowcount:  # type: ignore[attr-defined]
+            for key in (result_key, pdf_key):  # another run finished the job first; its result stands
+                if key:
+                    ctx.blobs.delete(key)
+            return Outcome.DONE
+        _record(db, job, pages=pages, table_pages=table_pages, error=None, success=_all_success(body))
+        _release_inputs(db, ctx, job, parts)
+        return Outcome.FINISHED
+
+
+def _keep_searchable_pdf(ctx: JobContext, job: Job, document: Document) -> str | None:
+    """Store the job's searchable PDF (``GET …/jobs/{id}/pdf``) while its file is still at hand.
+
+    A PDF that cannot be built costs the job nothing: the result stands and the route says why.
+    """
+    if not ctx.settings.job_pdf or job.input_key is None:
+        return None
+    try:
+        data = ctx.blobs.get(job.input_key)
+        pdf = searchable_pdf_bytes(data, document, languages=job.request["resolvedLanguages"])
+    except Exception as exc:  # an odd file or font must not fail a job that has its result
+        log.warning("job %s: no searchable PDF: %s", job.id, exc)
+        return None
+    return ctx.blobs.put(pdf)
+
+
+def _render(
+    stored: dict[str, Any], results: list[tuple[int, Any]]
+) -> tuple[dict[str, Any], int, int, Document]:
+    """The job's CLOVA body, its page and table-page counts, and the result tree it was read into."""
+    request = request_from_json(stored)
+    timestamp_ms = int(time.time() * 1000)
+    if stored["serviceType"] == "template":
+        run = results[0][1]
+        body = run["body"] | {"timestamp": timestamp_ms}
+        return body, run["pages"], run["table_pages"], document_from_response(body)
+    if stored["serviceType"] == "document":
+        reading = results[0][1]
+        page = Page.from_dict(reading["page"])
+        body = render_document_response(
+            request,
+            model=stored["model"],
+            page=page,
+            result=reading["result"],
+            language=reading["language"],
+            timestamp_ms=timestamp_ms,
+        )
+        return body, 1, 0, Document((page,))
+    pages: list[Page] = []
+    for first_page, exported in results:  # parts come in order; pages are renumbered in the file
+        pages.extend(replace(p, index=p.index + first_page) for p in Document.from_dict(exported).pages)
+    document = Document(tuple(pages))
+    body = general_body(request, document, timestamp_ms=timestamp_ms)
+    return body, len(pages), sum(1 for p in pages if p.tables), document
+
+
+def _all_success(body: dict[str, Any]) -> bool:
+    return all(image.get("inferResult") == "SUCCESS" for image in body.get("images", []))
+
+
+def _fail(db: Session, ctx: JobContext, job: Job, error: HanjiError) -> Outcome:
+    won = db.execute(
+        update(Job)
+        .where(Job.id == job.id, Job.status.not_in(FINAL_STATUSES))
+        .values(status="failed", error_code=error.code[:8], error_message=error.message, finished_at=_now())
+    )
+    if not won.rowcount:  # type: ignore[attr-defined]
+        return Outcome.SKIPPED
+    log.warning("job %s failed: [%s] %s", job.id, error.code, error.message)
+    _record(db, job, pages=0, table_pages=0, error=error, success=False)
+    _release_inputs(db, ctx, job, list(job.parts))
+    return Outcome.FINISHED
+
+
+def _record(
+    db: Session, job: Job, *, pages: int, table_pages: int, error: HanjiError | None, success: bool
+) -> None:
+    started = job.created_at
+    stats.record_call(
+        db,
+        record=stats.CallRecord(
+            domain_id=job.domain_id,
+            endpoint_kind=job.endpoint_kind,
+            pages=pages,
+            success=success,
+            error_code=error.code[:8] if error else None,
+            latency_ms=int((_now() - started).total_seconds() * 1000),
+            request_bytes=0,
+            table_pages=table_pages,
+        ),
+    )
+
+
+def _release_inputs(db: Session, ctx: JobContext, job: Job, parts: list[JobPart]) -> None:
+    """Delete the job's file and part blobs (no image kept), unless another job holds the same bytes."""
+    keys = {k for p in parts for k in (p.input_key, p.result_key) if k} | {job.input_key or ""}
+    keys.discard(job.pdf_key or "")  # the PDF is the job's output: it stays with the job
+    keys.discard("")
+    for key in keys:
+        other_jobs = db.scalar(
+            select(func.count())
+            .select_from(Job)
+            .where(Job.id != job.id, Job.input_key == key, Job.status.not_in(FINAL_STATUSES))
+        )
+        other_parts = db.scalar(
+            select(func.count())
+            .select_from(JobPart)
+            .where(JobPart.job_id != job.id, (JobPart.input_key == key) | (JobPart.result_key == key))
+        )
+        if not other_jobs and not other_parts:
+            ctx.blobs.delete(key)
