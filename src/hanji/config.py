@@ -92,14 +92,19 @@ class Settings:
     job_max_pages: int = 500
     """HANJI_JOB_MAX_PAGES: pages one async job's PDF/TIFF may have (sync invoke calls: HANJI_MAX_PAGES)."""
     job_pages_per_task: int = 5
+    """HANJI_JOB_PAGES_PER_TASK: a larger PDF job is split into tasks of this many pages, run in parallel."""
     job_pdf: bool = True
     """HANJI_JOB_PDF: keep a searchable PDF of each succeeded job for ``GET …/jobs/{id}/pdf`` (it holds
     the page images until the job's domain is deleted); false keeps no image of any job."""
-    """HANJI_JOB_PAGES_PER_TASK: a larger PDF job is split into tasks of this many pages, run in parallel."""
     webhook_attempts: int = 5
     """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
     stats_retention_days: int = 400
     """HANJI_STATS_RETENTION_DAYS: days call statistics are kept (0: forever); older calls are purged."""
+    db_pool_size: int = 5
+    """HANJI_DB_POOL_SIZE: database connections kept open per process (PostgreSQL; calls hold one only
+    for their few queries, never while OCR runs)."""
+    db_pool_overflow: int = 10
+    """HANJI_DB_POOL_OVERFLOW: connections opened beyond the pool at peaks, closed when returned."""
     engine: EngineOptions = field(default_factory=EngineOptions)
     """The OCR engines' options (HANJI_TESSDATA, HANJI_PPOCR_DET_SIDE, HANJI_OCR_THREADS, ...)."""
     extra: Mapping[str, Any] = field(default_factory=dict)
@@ -165,6 +170,8 @@ class Settings:
                 "HANJI_TASK_ATTEMPTS, HANJI_JOB_MAX_PAGES, HANJI_JOB_PAGES_PER_TASK and "
                 "HANJI_WEBHOOK_ATTEMPTS must be >= 1."
             )
+        if self.db_pool_size < 1 or self.db_pool_overflow < 0:
+            raise SettingsError("HANJI_DB_POOL_SIZE must be >= 1 and HANJI_DB_POOL_OVERFLOW >= 0.")
         if self.stats_retention_days < 0:
             raise SettingsError("HANJI_STATS_RETENTION_DAYS must be >= 0 (0: keep forever).")
         if self.broker_url and not self.broker_url.startswith(
@@ -230,6 +237,8 @@ _ENV_NAMES = {
     "job_pdf": "HANJI_JOB_PDF",
     "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
     "stats_retention_days": "HANJI_STATS_RETENTION_DAYS",
+    "db_pool_size": "HANJI_DB_POOL_SIZE",
+    "db_pool_overflow": "HANJI_DB_POOL_OVERFLOW",
 }
 ENV_VARIABLES = (*_ENV_NAMES.values(), *ENGINE_VARIABLES)
 

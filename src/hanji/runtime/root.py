@@ -131,7 +131,11 @@ def build_runtime(settings: Settings, *, executor: Executor | None = None) -> Ru
     ``Runtime.start``. ``executor`` overrides where OCR runs (the caller keeps owning it)."""
     settings = settings.with_server_key()
     private_dir(settings.data_dir)  # M8: secrets live here; 0700 even where it already existed
-    engine = make_engine(settings.resolved_database_url)
+    engine = make_engine(
+        settings.resolved_database_url,
+        pool_size=settings.db_pool_size,
+        max_overflow=settings.db_pool_overflow,
+    )
     session_factory = make_session_factory(engine)
     blobs = BlobStore(settings.data_dir / "blobs")
     chosen = executor or build_executor(settings)
