@@ -235,3 +235,15 @@ def test_engine_modules_have_no_import_cycles() -> None:
     for node in sorted(graph):
         if node not in seen:
             visit(node, [])
+
+
+def test_the_runtime_is_the_only_thing_kept_on_the_app() -> None:
+    """Wiring is typed: the app holds one ``Runtime``, set and read back only in ``web.deps``."""
+    users = sorted(
+        str(path.relative_to(PACKAGE))
+        for path in sources()
+        if "app.state" in path.read_text() and path != PACKAGE / "web" / "deps.py"
+    )
+    assert users == []
+    deps = (PACKAGE / "web" / "deps.py").read_text()
+    assert deps.count("app.state.") == 2  # attach_runtime and get_runtime

@@ -61,7 +61,7 @@ async def submit_job(
 ) -> JSONResponse:
     """Queue the call as a job; 202 with ``{"jobId"}`` (and ``Location``), then poll or await the webhook."""
     resolved = await run_in_threadpool(authorise_invoke, request, domain_id, invoke_key, suffix)
-    body = await read_capped_body(request, request.app.runtime.settings.max_body_bytes)
+    body = await read_capped_body(request, get_runtime(request).settings.max_body_bytes)
     parsed = await parse_invoke_body(request, body)
     webhook_url = webhook or _webhook_from_body(request, body)
     job_id = await run_in_threadpool(_submit, request, resolved, parsed, webhook_url)

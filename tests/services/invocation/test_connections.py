@@ -1,0 +1,76 @@
+"""No database connection is held while OCR runs: a pool of N serves any number of calls in flight."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from fastapi.testclient import TestClient
+
+from hanji.runtime.pool_watch import PoolWatch
+from hanji.services.execution.executor import Executor
+from tests.api.test_domains import create
+from tests.api.test_invoke import image_bytes, json_body
+from tests.api.test_templates import FILLED, KOREAN_FORM, new_template, render_form, to_png
+from tests.helpers import runtime_of
+
+pytestmark = pytest.mark.slow
+
+
+class WatchingExecutor:
+    """Runs each task on the real executor, noting how many connections were out when it began."""
+
+    def __init__(self, inner: Executor, pool: PoolWatch) -> None:
+        self.inner, self.pool = inner, pool
+        self.seen: list[tuple[str, int]] = []
+
+    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
+        self.seen.append((task, self.pool.checked_out))
+        return self.inner.run(task, timeout_s=timeout_s, **kwargs)
+
+    def close(self) -> None:
+        self.inner.close()
+
+
+def _watch(client: TestClient) -> WatchingExecutor:
+    runtime = runtime_of(client)
+    watching = WatchingExecutor(runtime.executor, runtime.pool)
+    runtime.executor = watching
+    return watching
+
+
+def _invoke(api: TestClient, domain: dict[str, Any], body: dict[str, Any]) -> dict[str, Any]:
+    secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
+    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
+    response = api.post(path, json=body, headers={"X-OCR-SECRET": secret})
+    assert response.status_code == 200, response.text
+    result: dict[str, Any] = response.json()
+    return result
+
+
+@pytest.mark.parametrize("database_url", ["sqlite", "postgres"], indirect=True)
+def test_a_general_call_runs_ocr_with_no_connection_out(api: TestClient) -> None:
+    domain = create(api, name="pooled", code="pooled", service_type="general", recognition_model="general")
+    watching = _watch(api)
+    result = _invoke(api, domain.json(), json_body(image_bytes("en_receipt"), lang="en"))
+    assert result["images"][0]["inferResult"] == "SUCCESS"
+    assert watching.seen == [("general", 0)]
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_template_calls_and_test_runs_read_their_templates_first(api: TestClient) -> None:
+    domain = create(api).json()  # the default: a template domain
+    template = new_template(api, domain["id"]).json()
+    base = f"/api/v1/domains/{domain['id']}/templates/{template['id']}"
+    deployed = api.post(f"{base}/deploy", json={"stage": "service"})
+    assert deployed.status_code == 200, deployed.text
+    watching = _watch(api)
+    filled = to_png(render_form(KOREAN_FORM, FILLED)[0])
+    body = {**json_body(filled, fmt="png"), "lang": "ko"}
+    assert _invoke(api, domain, body)["images"][0]["inferResult"] == "SUCCESS"
+    tested = api.post(
+        f"{base}/test",
+        files={"file": ("form.png", filled, "image/png")},
+    )
+    assert tested.status_code == 200, tested.text
+    assert watching.seen == [("template", 0), ("template", 0)]
