@@ -232,3 +232,11 @@ class JobPart(Base):
     job: Mapped[Job] = relationship(back_populates="parts")
 
     __table_args__ = (Index("ix_job_parts_job_index", "job_id", "index", unique=True),)
+
+
+class NamedLock(Base):
+    """A row per lock name (``storage.locks.hold``): what rules that count rows are checked under."""
+
+    __tablename__ = "named_locks"
+    name: Mapped[str] = mapped_column(String(100), primary_key=True)
+    taken: Mapped[int] = mapped_column(Integer, default=0)

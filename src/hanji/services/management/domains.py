@@ -23,6 +23,7 @@ from hanji.core.errors import (
 from hanji.services.management import audit, domain_rules, gateway
 from hanji.services.management.template_features import to_basic
 from hanji.storage.blobs import BlobStore
+from hanji.storage.locks import DOMAIN_CREATION, domain_lock, hold
 from hanji.storage.models import Call, Domain, Job, JobPart, Template, utcnow
 
 
@@ -63,6 +64,7 @@ def create_domain(
         raise ValidationFailed(
             "table_extraction applies to General domains only.", details={"field": "table_extraction"}
         )
+    hold(db, DOMAIN_CREATION)  # M5: checks and id below see every create committed before this one
     _check_unique(db, domain)
     _check_type_limits(db, domain)
     domain.id = _next_domain_id(db)  # type: ignore[assignment]
@@ -75,8 +77,10 @@ def create_domain(
     return domain
 
 
-def get_domain(db: Session, *, domain_id: int) -> Domain:
-    domain = db.get(Domain, domain_id)
+def get_domain(db: Session, *, domain_id: int, fresh: bool = False) -> Domain:
+    """The domain (``DomainNotFound`` when there is none); ``fresh`` reads it from the database
+    even when this session has it already (after a lock, another writer may have changed it)."""
+    domain = db.get(Domain, domain_id, populate_existing=fresh)
     if domain is None:
         raise DomainNotFound(details={"id": domain_id})
     return domain
@@ -185,7 +189,8 @@ def delete_domain(
 ) -> None:
     """Delete a domain, its templates, URLs, keys and jobs (with their files and results, from
     ``blobs``); its call records stay, marked deleted."""
-    domain = get_domain(db, domain_id=domain_id)
+    hold(db, domain_lock(domain_id))  # a copy or a new key of this domain waits, then finds it gone
+    domain = get_domain(db, domain_id=domain_id, fresh=True)
     if confirm is None or confirm.casefold() != domain.code_key:
         raise ConfirmationRequired(
             f"Deleting domain {domain.id} needs ?confirm={domain.code}.", details={"field": "confirm"}
@@ -244,7 +249,8 @@ def copy_domain(
     actor: str = "system",
 ) -> tuple[Domain, list[str]]:
     """Copy a domain with its templates; new URLs, no keys. Returns the copy and dropped features."""
-    source = get_domain(db, domain_id=domain_id)
+    hold(db, domain_lock(domain_id))  # a delete running now finishes first: no copy of half a domain
+    source = get_domain(db, domain_id=domain_id, fresh=True)
     if source.service_type == "general":
         raise GeneralDomainNotCopyable()
     model = recognition_model or source.recognition_model

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from hanji.core.errors import (
+    DomainNotFound,
     InvalidUrl,
     NotFound,
     RequestDomainInvalid,
@@ -16,6 +17,7 @@ from hanji.core.errors import (
     SecretKeyNotFound,
 )
 from hanji.services.management import audit, domain_rules, secrets
+from hanji.storage.locks import domain_lock, hold
 from hanji.storage.models import Domain, InvokeEndpoint, SecretKey, utcnow
 
 MAX_SECRET_KEYS = 2
@@ -74,8 +76,13 @@ def regenerate_url(db: Session, *, domain: Domain, kind: str, actor: str = "syst
 
 
 def create_secret_key(db: Session, *, domain: Domain, server_key: str, actor: str = "system") -> IssuedSecret:
-    if len(domain.secret_keys) >= MAX_SECRET_KEYS:
+    hold(db, domain_lock(domain.id))  # M5: two creates at once cannot both see one key
+    if db.get(Domain, domain.id, populate_existing=True) is None:  # deleted while this waited
+        raise DomainNotFound(details={"id": domain.id})
+    live = db.scalar(select(func.count(SecretKey.id)).where(SecretKey.domain_id == domain.id)) or 0
+    if live >= MAX_SECRET_KEYS:
         raise SecretKeyLimit()
+    db.refresh(domain, ["secret_keys"])
     secret = secrets.new_credential(SECRET_PREFIX)
     key = SecretKey(
         secret_hash=secrets.keyed_hash(secret, server_key=server_key), prefix=secrets.display_prefix(secret)
