@@ -53,6 +53,14 @@ def transaction(factory: sessionmaker[Session]) -> Iterator[Session]:
         session.close()
 
 
+def release_connection(db: Session) -> None:
+    """End ``db``'s transaction so its connection goes back to the pool before slow work (OCR); the
+    session reconnects at its next query. Only for a session that has read and not yet written."""
+    if db.new or db.dirty or db.deleted:
+        raise RuntimeError("release_connection() with unwritten changes: they would be committed early")
+    db.commit()
+
+
 def alembic_config(url: str) -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS_DIR))

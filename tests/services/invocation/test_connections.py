@@ -11,7 +11,7 @@ from hanji.runtime.pool_watch import PoolWatch
 from hanji.services.execution.executor import Executor
 from tests.api.test_domains import create
 from tests.api.test_invoke import image_bytes, json_body
-from tests.api.test_templates import FILLED, KOREAN_FORM, new_template, render_form, to_png
+from tests.api.test_templates import DEFINITION, FILLED, KOREAN_FORM, new_template, render_form, to_png
 from tests.helpers import runtime_of
 
 pytestmark = pytest.mark.slow
@@ -58,13 +58,17 @@ def test_a_general_call_runs_ocr_with_no_connection_out(api: TestClient) -> None
 
 
 @pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
-def test_template_calls_and_test_runs_read_their_templates_first(api: TestClient) -> None:
+def test_template_writes_calls_and_test_runs_read_with_no_connection_out(api: TestClient) -> None:
     domain = create(api).json()  # the default: a template domain
-    template = new_template(api, domain["id"]).json()
+    watching = _watch(api)
+    template = new_template(api, domain["id"]).json()  # its title has no text: read from the sample
+    renamed = api.patch(
+        f"/api/v1/domains/{domain['id']}/templates/{template['id']}", json={"title": DEFINITION["title"]}
+    )
+    assert renamed.status_code == 200, renamed.text
     base = f"/api/v1/domains/{domain['id']}/templates/{template['id']}"
     deployed = api.post(f"{base}/deploy", json={"stage": "service"})
     assert deployed.status_code == 200, deployed.text
-    watching = _watch(api)
     filled = to_png(render_form(KOREAN_FORM, FILLED)[0])
     body = {**json_body(filled, fmt="png"), "lang": "ko"}
     assert _invoke(api, domain, body)["images"][0]["inferResult"] == "SUCCESS"
@@ -73,4 +77,4 @@ def test_template_calls_and_test_runs_read_their_templates_first(api: TestClient
         files={"file": ("form.png", filled, "image/png")},
     )
     assert tested.status_code == 200, tested.text
-    assert watching.seen == [("template", 0), ("template", 0)]
+    assert watching.seen == [("template_title", 0), ("template_title", 0), ("template", 0), ("template", 0)]

@@ -26,6 +26,7 @@ from hanji.services.management import audit
 from hanji.services.management.domains import get_domain
 from hanji.services.management.template_features import premium_features
 from hanji.storage.blobs import BlobStore
+from hanji.storage.database import release_connection
 from hanji.storage.models import Domain, Template, utcnow
 from hanji.templates.schema import parse_definition
 
@@ -170,6 +171,8 @@ def create_template(
     definition = _checked_definition(domain, body, (width, height))
     definition["sample"] = {"width": width, "height": height}
     definition["validation_url"] = _validation_url(body.get("validation_url"))
+    if executor is not None:
+        release_connection(db)  # only reads so far: no connection is held while the title is read
     _keep_title_text(definition, blobs.get(key), languages=list(domain.languages), executor=executor)
     template = Template(domain_id=domain.id, name=name, definition=definition, sample_blob=key, stage="draft")
     db.add(template)
@@ -197,10 +200,12 @@ def update_template(
     template = get_template(db, domain_id=domain_id, template_id=template_id)
     definition = dict(template.definition)
     definition["sample"] = dict(definition["sample"])
-    if "name" in changes:
-        template.name = _name(changes["name"])
+    # Everything is worked out before anything is set on the template, so the title can be read
+    # with no connection held (see release_connection) and nothing half-changed is ever flushed.
+    name = _name(changes["name"]) if "name" in changes else template.name
+    sample_blob = template.sample_blob
     if changes.get("sample_image") is not None:
-        template.sample_blob, width, height = store_sample(blobs, changes["sample_image"], limits=limits)
+        sample_blob, width, height = store_sample(blobs, changes["sample_image"], limits=limits)
         definition["sample"] = {"width": width, "height": height}
     if "validation_url" in changes:
         definition["validation_url"] = _validation_url(changes["validation_url"])
@@ -210,15 +215,14 @@ def update_template(
             k: v for k, v in changes["title"].items() if k != "text"
         }  # re-read from the sample
     size = (definition["sample"]["width"], definition["sample"]["height"])
+    languages = list(template.domain.languages)
     definition.update(_checked_definition(template.domain, merged, size))
     stale = "title" in changes or changes.get("sample_image") is not None
-    if (stale or "title_text" not in definition["sample"]) and template.sample_blob is not None:
-        _keep_title_text(
-            definition,
-            blobs.get(template.sample_blob),
-            languages=list(template.domain.languages),
-            executor=executor,
-        )
+    if (stale or "title_text" not in definition["sample"]) and sample_blob is not None:
+        if executor is not None:
+            release_connection(db)
+        _keep_title_text(definition, blobs.get(sample_blob), languages=languages, executor=executor)
+    template.name, template.sample_blob = name, sample_blob
     template.definition = definition
     template.version += 1
     template.updated_at = utcnow()
