@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from sqlalchemy import event
 
+from hanji.storage.models import Call
 from tests.conftest import ADMIN_PASSWORD
+from tests.helpers import runtime_of
 
 pytestmark = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 INLINE = re.compile(r"<script(?![^>]*\bsrc=)[^>]*>|\son[a-z]+=|\sstyle=", re.IGNORECASE)
@@ -93,3 +97,33 @@ def test_stats_summary_is_the_pages_json_twin(client: TestClient, signed_in: dic
     bad = client.get("/api/v1/stats/summary?bucket=week")
     assert bad.status_code == 400
     assert bad.json()["error"]["details"]["field"] == "bucket"
+
+
+def test_a_stats_view_sums_once_in_the_database(client: TestClient, signed_in: dict[str, str]) -> None:
+    """The page and its JSON twin each run one summary: nine statements on the calls table, all
+    aggregates, however many calls there are."""
+    runtime = runtime_of(client)
+    with runtime.session_factory() as db:
+        db.add_all(
+            Call(domain_id=1 + n % 2, endpoint_kind="general", pages=1, success=n % 5 > 0, latency_ms=n)
+            for n in range(300)
+        )
+        db.commit()
+    seen: list[str] = []
+
+    def record(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        if re.search(r"\bcalls\b", statement) and statement.lstrip().upper().startswith("SELECT"):
+            seen.append(statement)
+
+    event.listen(runtime.engine, "before_cursor_execute", record)
+    try:
+        for path in ("/console/stats?domain_id=1", "/api/v1/stats/summary?domain_id=1"):
+            seen.clear()
+            response = client.get(path)
+            assert response.status_code == 200, response.text
+            assert len(seen) == 9, (path, seen)
+    finally:
+        event.remove(runtime.engine, "before_cursor_execute", record)
+    summary = client.get("/api/v1/stats/summary").json()
+    assert summary["totals"]["calls"] == 300 and summary["totals"]["failure"] == 60
+    assert [(d["name"], d["calls"]) for d in summary["by_domain"]] == [("bills", 150), ("general", 150)]

@@ -7,25 +7,27 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from markupsafe import Markup
 
 from hanji.console import charts
 from hanji.console.i18n import Translator, negotiate
 from hanji.console.pages import render, signed_in
 from hanji.services.statistics.summary import StatsQuery, load_summary, parse_query
+from hanji.services.statistics.views import StatsSummary
 from hanji.web.deps import DbSession, SettingsDep
 
 router = APIRouter()
 
 
-def _charts(summary: dict[str, Any], t: Translator) -> dict[str, Any]:
-    labels = [row["bucket"].replace("T", " ").removesuffix("Z") for row in summary["series"]]
+def _charts(summary: StatsSummary, t: Translator) -> dict[str, Markup]:
+    labels = [row.bucket.replace("T", " ").removesuffix("Z") for row in summary.series]
     empty = t("stats.no_calls")
     calls = charts.stacked_bars(
         t("stats.chart_calls"),
         labels,
         [
-            charts.Series(t("stats.success"), [r["success"] for r in summary["series"]], "ok"),
-            charts.Series(t("stats.failure"), [r["failure"] for r in summary["series"]], "bad"),
+            charts.Series(t("stats.success"), [r.success for r in summary.series], "ok"),
+            charts.Series(t("stats.failure"), [r.failure for r in summary.series], "bad"),
         ],
         empty,
     )
@@ -33,8 +35,8 @@ def _charts(summary: dict[str, Any], t: Translator) -> dict[str, Any]:
         t("stats.chart_latency"),
         labels,
         [
-            charts.Series("p50", [r["latency_ms_p50"] for r in summary["series"]], "p50"),
-            charts.Series("p95", [r["latency_ms_p95"] for r in summary["series"]], "p95"),
+            charts.Series("p50", [r.latency_ms_p50 for r in summary.series], "p50"),
+            charts.Series("p95", [r.latency_ms_p95 for r in summary.series], "p95"),
         ],
         " ms",
         empty,
@@ -62,7 +64,7 @@ def stats_page(request: Request, db: DbSession, settings: SettingsDep) -> Respon
     query = parse_query(dict(request.query_params))
     summary = load_summary(db, settings, query)
     t = Translator(negotiate(request))
-    domain_names = {row["domain_id"]: row["name"] for row in summary["quota"]}
+    domain_names = {row.domain_id: row.name for row in summary.quota}
     return render(
         request,
         "stats.html",

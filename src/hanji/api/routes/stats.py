@@ -6,14 +6,14 @@ import csv
 import io
 import json
 from datetime import UTC, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request, Response
-from fastapi.responses import JSONResponse
+from fastapi import APIRouter, Query, Request, Response
 
 from hanji.core.errors import InvalidQuery
-from hanji.services.statistics import calls as stats
+from hanji.services.statistics.aggregates import call_buckets
 from hanji.services.statistics.summary import load_summary, parse_query
+from hanji.services.statistics.views import CallBucketList, StatsSummary
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep
 
 router = APIRouter(prefix="/api/v1/stats", tags=["stats"])
@@ -30,6 +30,9 @@ CSV_COLUMNS = (
     "latency_ms_p50",
     "latency_ms_p95",
 )
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {"schema": {"type": "string"}}}}
+}
 
 
 def _parse_time(value: str | None, field: str) -> datetime | None:
@@ -42,7 +45,7 @@ def _parse_time(value: str | None, field: str) -> datetime | None:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
-@router.get("/calls")
+@router.get("/calls", response_model=CallBucketList, responses=CSV_RESPONSE)
 def calls(
     request: Request,
     caller: CurrentCaller,
@@ -50,34 +53,53 @@ def calls(
     domain_id: int | None = None,
     template_id: int | None = None,
     bucket: str = "day",
-    from_: str | None = None,
+    from_: Annotated[str | None, Query(alias="from")] = None,
     to: str | None = None,
-) -> Response:
-    # "from" is a Python keyword; read it from the query string directly.
-    start = _parse_time(request.query_params.get("from", from_), "from")
-    end = _parse_time(to, "to")
-    rows = stats.call_buckets(
-        db, domain_id=domain_id, template_id=template_id, start=start, end=end, bucket=bucket
+) -> CallBucketList | Response:
+    """Calls per (bucket, domain, template); ``from`` inclusive, ``to`` exclusive (ISO dates or times)."""
+    rows = call_buckets(
+        db,
+        domain_id=domain_id,
+        template_id=template_id,
+        start=_parse_time(from_, "from"),
+        end=_parse_time(to, "to"),
+        bucket=bucket,
     )
     if "text/csv" in request.headers.get("accept", ""):
         out = io.StringIO()
         writer = csv.writer(out)
         writer.writerow(CSV_COLUMNS)
         for row in rows:
+            values = row.model_dump()
             writer.writerow(
-                [json.dumps(row[c], sort_keys=True) if c == "error_codes" else row[c] for c in CSV_COLUMNS]
+                [
+                    json.dumps(values[c], sort_keys=True) if c == "error_codes" else values[c]
+                    for c in CSV_COLUMNS
+                ]
             )
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8")
-    return JSONResponse({"data": rows})
+    return CallBucketList(data=rows)
 
 
 @router.get("/summary")
 def stats_summary(
-    request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    from_: Annotated[
+        str | None, Query(alias="from", description="First day (default: 6 days before to).")
+    ] = None,
+    to: Annotated[str | None, Query(description="Last day (YYYY-MM-DD), inclusive; default: today.")] = None,
+    bucket: Annotated[str | None, Query(description="hour or day (default).")] = None,
+    domain_id: str | None = None,
+    template_id: str | None = None,
+) -> StatsSummary:
     """What the statistics page shows: ``?from=&to=`` (dates, inclusive), ``bucket``, ``domain_id``.
 
     Returns ``totals``, ``series`` (per bucket), ``by_domain``, ``by_template`` and ``quota`` (this
-    month's calls per domain against its service plan's monthly quota).
+    month's calls per domain against its service plan's monthly quota). Parameters are read as text,
+    so a bad one gets the management API's 400 error, as on the page.
     """
-    return load_summary(db, settings, parse_query(dict(request.query_params)))
+    given = {"from": from_, "to": to, "bucket": bucket, "domain_id": domain_id, "template_id": template_id}
+    params = {name: value for name, value in given.items() if value is not None}
+    return load_summary(db, settings, parse_query(params))

@@ -1,19 +1,32 @@
-"""Load what the statistics page shows; shared by the page and its JSON twin ``/api/v1/stats/summary``."""
+"""Load what the statistics page shows; shared by the page and its JSON twin ``/api/v1/stats/summary``.
+
+Every number is summed by the database (see ``aggregates``): nine statements per summary,
+however many calls are stored.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import cast
 
+from sqlalchemy import and_, func, select
 from sqlalchemy.orm import Session
 
 from hanji.config import Settings
 from hanji.core.errors import InvalidQuery
 from hanji.services.limits.quota import month_start
-from hanji.services.management import domains
-from hanji.services.statistics import calls as stats
-from hanji.services.statistics.merge import DomainInfo, summarise
+from hanji.services.statistics import aggregates
+from hanji.services.statistics.aggregates import CallFilter
+from hanji.services.statistics.views import (
+    Bucket,
+    DomainTotals,
+    QuotaUse,
+    SeriesPoint,
+    StatsSummary,
+    TemplateTotals,
+)
+from hanji.storage.models import Call, Domain
 
 DEFAULT_DAYS = 7
 
@@ -23,7 +36,7 @@ class StatsQuery:
     start: date
     end: date
     """Inclusive last day."""
-    bucket: str = "day"
+    bucket: Bucket = "day"
     domain_id: int | None = None
     template_id: int | None = None
 
@@ -56,42 +69,105 @@ def parse_query(params: dict[str, str], *, today: date | None = None) -> StatsQu
     bucket = params.get("bucket") or "day"
     if bucket not in ("day", "hour"):
         raise InvalidQuery("bucket must be 'hour' or 'day'.", details={"field": "bucket"})
-    return StatsQuery(start, end, bucket, number("domain_id"), number("template_id"))
+    return StatsQuery(start, end, cast(Bucket, bucket), number("domain_id"), number("template_id"))
 
 
-def domain_infos(db: Session, settings: Settings) -> dict[int, DomainInfo]:
-    """Every live domain with its plan's monthly quota."""
-    infos: dict[int, DomainInfo] = {}
-    offset = 0
-    while True:
-        page = domains.list_domains(db, sort="id", limit=500, offset=offset)
-        for d in page.domains:
-            quota = settings.monthly_quota(d.service_plan)
-            infos[d.id] = DomainInfo(d.id, d.name, d.service_type, d.service_plan, quota)
-        offset += len(page.domains)
-        if offset >= page.count or not page.domains:
-            return infos
+@dataclass(frozen=True)
+class LiveDomain:
+    """A domain that exists, with its calls since the start of this month (UTC)."""
+
+    id: int
+    name: str
+    service_type: str
+    service_plan: str
+    calls_this_month: int
 
 
-def load_summary(db: Session, settings: Settings, query: StatsQuery) -> dict[str, Any]:
-    """The page's data: series, per-domain and per-template totals, and quota use this month."""
-    start = datetime.combine(query.start, datetime.min.time(), UTC)
-    end = datetime.combine(query.end + timedelta(days=1), datetime.min.time(), UTC)
-    rows = stats.call_buckets(
-        db,
+def live_domains(db: Session, *, since: datetime) -> list[LiveDomain]:
+    """Every domain with its calls at or after ``since``, counted in the same query; by id."""
+    calls = func.count(Call.id)
+    stmt = (
+        select(Domain.id, Domain.name, Domain.service_type, Domain.service_plan, calls)
+        .outerjoin(Call, and_(Call.domain_id == Domain.id, Call.at >= since))
+        .group_by(Domain.id, Domain.name, Domain.service_type, Domain.service_plan)
+        .order_by(Domain.id)
+    )
+    return [LiveDomain(*row) for row in db.execute(stmt)]
+
+
+def quota_use(domains: list[LiveDomain], settings: Settings) -> list[QuotaUse]:
+    """This month's calls per domain against its plan's monthly quota, by plan and then name."""
+    out = []
+    # Sorted here, not in SQL: code point order, the same on SQLite and under any PostgreSQL collation.
+    for d in sorted(domains, key=lambda d: (d.service_plan, d.name)):
+        quota = settings.monthly_quota(d.service_plan)
+        percent = round(100 * d.calls_this_month / quota, 1) if quota else None
+        out.append(
+            QuotaUse(
+                domain_id=d.id,
+                name=d.name,
+                service_plan=d.service_plan,
+                calls=d.calls_this_month,
+                quota=quota,
+                percent=percent,
+            )
+        )
+    return out
+
+
+def load_summary(
+    db: Session, settings: Settings, query: StatsQuery, *, now: datetime | None = None
+) -> StatsSummary:
+    """The page's data: totals, series, per-domain and per-template totals, and quota use this month.
+
+    Args:
+        db: the session to read with.
+        settings: gives each service plan's monthly quota.
+        query: the period (whole UTC days), bucket and filters; quota use ignores the filters.
+        now: the time whose month quota use counts (default: now).
+    """
+    period = CallFilter(
         domain_id=query.domain_id,
         template_id=query.template_id,
-        start=start,
-        end=end,
-        bucket=query.bucket,
+        start=datetime.combine(query.start, datetime.min.time(), UTC),
+        end=datetime.combine(query.end + timedelta(days=1), datetime.min.time(), UTC),
     )
-    month_rows = stats.call_buckets(db, start=month_start(), bucket="day")
-    summary = summarise(rows, month_rows, domain_infos(db, settings))
-    return {
-        "from": query.start.isoformat(),
-        "to": query.end.isoformat(),
-        "bucket": query.bucket,
-        "domain_id": query.domain_id,
-        "template_id": query.template_id,
-        **summary,
-    }
+    domains = live_domains(db, since=month_start(now))
+    known = {d.id: d for d in domains}
+    by_domain = []
+    for domain_id, sums in aggregates.per_domain(db, where=period):
+        info = known.get(domain_id)
+        by_domain.append(
+            DomainTotals(
+                domain_id=domain_id,
+                name=info.name if info else None,
+                service_type=info.service_type if info else None,
+                deleted=info is None,
+                **sums.model_dump(),
+            )
+        )
+    by_template = [
+        TemplateTotals(
+            domain_id=domain_id,
+            domain=known[domain_id].name if domain_id in known else None,
+            template_id=template_id,
+            **sums.model_dump(),
+        )
+        for domain_id, template_id, sums in aggregates.per_template(db, where=period)
+    ]
+    series = [
+        SeriesPoint(bucket=bucket, **sums.model_dump())
+        for bucket, sums in aggregates.per_bucket(db, where=period, bucket=query.bucket)
+    ]
+    return StatsSummary(
+        from_=query.start,
+        to=query.end,
+        bucket=query.bucket,
+        domain_id=query.domain_id,
+        template_id=query.template_id,
+        totals=aggregates.totals(db, where=period),
+        series=series,
+        by_domain=by_domain,
+        by_template=by_template,
+        quota=quota_use(domains, settings),
+    )
