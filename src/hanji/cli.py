@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import Annotated
 
 import typer
-from sqlalchemy.orm import Session
 
 from hanji.cli_ocr import ocr_command
+from hanji.cli_operators import operator_app, token_list, token_revoke
+from hanji.cli_support import DataDir, database, print_json, settings_for
 from hanji.cli_train import train_app
 from hanji.config import Settings
-from hanji.core.errors import HanjiError
-from hanji.services.management import domains, gateway, operators
-from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
-from hanji.web.schemas import domain_view
+from hanji.services.management import domains, gateway, operators, tokens
+from hanji.storage.database import upgrade_database
+from hanji.web.models.domains import DomainList, copied_domain_view, domain_view
 
 app = typer.Typer(help="Hanji: self-hosted, CLOVA-OCR-compatible document OCR.", no_args_is_help=True)
 db_app = typer.Typer(help="Database maintenance.", no_args_is_help=True)
@@ -29,10 +25,11 @@ app.add_typer(db_app, name="db")
 app.add_typer(domain_app, name="domain")
 app.add_typer(key_app, name="key")
 app.add_typer(token_app, name="token")
+app.add_typer(operator_app, name="operator")
+token_app.command("list")(token_list)
+token_app.command("revoke")(token_revoke)
 app.add_typer(train_app, name="train")
 app.command("ocr")(ocr_command)
-
-DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
 
 
 def _print_version(value: bool) -> None:
@@ -53,35 +50,6 @@ def _root(
     """Hanji: self-hosted, CLOVA-OCR-compatible document OCR."""
 
 
-def _settings(data_dir: Path | None = None, **overrides: Any) -> Settings:
-    try:
-        return Settings.from_env(data_dir=data_dir, **overrides).with_server_key()
-    except HanjiError as exc:
-        _fail(exc)
-
-
-def _fail(exc: HanjiError) -> NoReturn:
-    typer.secho(f"error [{exc.code}]: {exc.message}", err=True, fg=typer.colors.RED)
-    raise typer.Exit(2)
-
-
-@contextmanager
-def _session(settings: Settings) -> Iterator[Session]:
-    upgrade_database(settings.resolved_database_url)
-    engine = make_engine(settings.resolved_database_url)
-    try:
-        with transaction(make_session_factory(engine)) as db:
-            yield db
-    except HanjiError as exc:
-        _fail(exc)
-    finally:
-        engine.dispose()
-
-
-def _print_json(value: Any) -> None:
-    typer.echo(json.dumps(value, ensure_ascii=False, indent=2))
-
-
 def _base_url(settings: Settings) -> str:
     return settings.public_url or f"http://{settings.host}:{settings.port}/"
 
@@ -99,7 +67,7 @@ def serve(
 
     from hanji.server import create_app
 
-    settings = _settings(data_dir, host=host, port=port)
+    settings = settings_for(data_dir, host=host, port=port)
     typer.echo(
         f"Hanji serving on http://{settings.host}:{settings.port}/ (data: {settings.data_dir.resolve()})"
     )
@@ -130,7 +98,7 @@ def worker(
     from hanji.broker.celery_app import INVOKE_QUEUE, JOBS_QUEUE
     from hanji.workers.app import create_worker_app
 
-    settings = _settings(data_dir)
+    settings = settings_for(data_dir)
     if not settings.broker_url:
         typer.secho("error: set HANJI_BROKER_URL (redis://… or amqp://…) to run a worker", err=True, fg="red")
         raise typer.Exit(2)
@@ -149,7 +117,7 @@ def worker(
 @db_app.command("upgrade")
 def db_upgrade(data_dir: DataDir = None) -> None:
     """Apply database migrations up to the newest schema."""
-    settings = _settings(data_dir)
+    settings = settings_for(data_dir)
     upgrade_database(settings.resolved_database_url)
     typer.echo("database is up to date")
 
@@ -169,8 +137,8 @@ def domain_create(
     data_dir: DataDir = None,
 ) -> None:
     """Create a domain and print it with its invoke URL(s)."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         domain = domains.create_domain(
             db,
             name=name,
@@ -183,7 +151,7 @@ def domain_create(
             table_extraction=tables,
             actor="cli",
         )
-        _print_json(domain_view(domain, _base_url(settings)))
+        print_json(domain_view(domain, _base_url(settings)).model_dump(mode="json"))
 
 
 @domain_app.command("list")
@@ -196,13 +164,12 @@ def domain_list(
     from rich.console import Console
     from rich.table import Table
 
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         page = domains.list_domains(db, q=q, limit=500)
         if as_json:
-            _print_json(
-                {"data": [domain_view(d, _base_url(settings)) for d in page.domains], "count": page.count}
-            )
+            views = [domain_view(d, _base_url(settings)) for d in page.domains]
+            print_json(DomainList(data=views, count=page.count).model_dump(mode="json"))
             return
         table = Table("ID", "Name", "Code", "Type", "Languages", "Model", "Plan", "Templates", "Created")
         for d in page.domains:
@@ -223,9 +190,10 @@ def domain_list(
 @domain_app.command("show")
 def domain_show(domain_id: int, data_dir: DataDir = None) -> None:
     """Print one domain as JSON."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
-        _print_json(domain_view(domains.get_domain(db, domain_id=domain_id), _base_url(settings)))
+    settings = settings_for(data_dir)
+    with database(settings) as db:
+        view = domain_view(domains.get_domain(db, domain_id=domain_id), _base_url(settings))
+        print_json(view.model_dump(mode="json"))
 
 
 @domain_app.command("copy")
@@ -237,12 +205,12 @@ def domain_copy(
     data_dir: DataDir = None,
 ) -> None:
     """Copy a Template or Document domain (new URLs, no keys)."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         copy, dropped = domains.copy_domain(
             db, domain_id=domain_id, name=name, code=code, recognition_model=model, actor="cli"
         )
-        _print_json({**domain_view(copy, _base_url(settings)), "dropped_features": dropped})
+        print_json(copied_domain_view(copy, _base_url(settings), dropped=dropped).model_dump(mode="json"))
 
 
 @domain_app.command("delete")
@@ -252,8 +220,8 @@ def domain_delete(
     data_dir: DataDir = None,
 ) -> None:
     """Delete a domain with its templates, URLs and keys (statistics stay)."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         domains.delete_domain(db, domain_id=domain_id, confirm=confirm, actor="cli")
     typer.echo(f"deleted domain {domain_id}")
 
@@ -261,29 +229,34 @@ def domain_delete(
 @key_app.command("create")
 def key_create(domain_id: Annotated[int, typer.Argument(metavar="DOMAIN")], data_dir: DataDir = None) -> None:
     """Create a secret key for a domain; it is printed once, keep it safe."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         issued = gateway.create_secret_key(
             db,
             domain=domains.get_domain(db, domain_id=domain_id),
             server_key=settings.secret_key,
             actor="cli",
         )
-        _print_json({"id": issued.key.id, "secret": issued.secret, "prefix": issued.key.prefix})
+        print_json({"id": issued.key.id, "secret": issued.secret, "prefix": issued.key.prefix})
 
 
 @token_app.command("create")
 def token_create(
     name: Annotated[str, typer.Option(help="What the token is for, e.g. ci.")] = "cli",
+    operator: Annotated[str, typer.Option(help="Whose token it is (their role applies).")] = "admin",
+    days: Annotated[int, typer.Option(help="Days it is valid (0: it never expires).")] = 90,
     data_dir: DataDir = None,
 ) -> None:
-    """Create an API token for the admin; it is printed once."""
-    settings = _settings(data_dir)
-    with _session(settings) as db:
+    """Create an API token for an operator (the admin by default); it is printed once."""
+    settings = settings_for(data_dir)
+    with database(settings) as db:
         operators.ensure_admin(db, password=settings.admin_password, data_dir=settings.data_dir)
-        admin = operators.get_operator(db, username=operators.ADMIN_USERNAME)
-        issued = operators.create_token(db, operator=admin, name=name, server_key=settings.secret_key)
-        _print_json({"id": issued.token.id, "token": issued.secret, "name": name})
+        owner = operators.find_operator(db, username=operator)
+        issued = tokens.create_token(
+            db, operator=owner, name=name, server_key=settings.secret_key, expires_in_days=days or None
+        )
+        expires = issued.token.expires_at.isoformat() if issued.token.expires_at else None
+        print_json({"id": issued.token.id, "token": issued.secret, "name": name, "expires_at": expires})
 
 
 def main() -> None:

@@ -13,6 +13,7 @@ from fastapi import Depends, FastAPI
 
 from hanji import __version__
 from hanji.api.routes import (
+    account,
     audit,
     auth,
     domains,
@@ -20,6 +21,7 @@ from hanji.api.routes import (
     health,
     invoke,
     jobs,
+    operators,
     stats,
     templates,
 )
@@ -68,6 +70,8 @@ def app_for(runtime: Runtime, *, migrate: bool = True) -> FastAPI:
     for router in (
         health.router,
         auth.router,
+        account.router,
+        operators.router,
         audit.router,
         domains.router,
         gateway.router,

@@ -63,7 +63,7 @@ def test_basic_auth_only_creates_tokens(client: TestClient) -> None:
     assert client.post("/api/v1/tokens", json={"name": "x"}, auth=("admin", "bad")).status_code == 401
     made = client.post("/api/v1/tokens", json={"name": "x"}, auth=("admin", ADMIN_PASSWORD))
     assert made.status_code == 201
-    assert set(made.json()) == {"id", "token", "name", "created_at"}
+    assert set(made.json()) == {"id", "token", "name", "created_at", "expires_at"}
     assert (
         client.get("/api/v1/domains", headers={"Authorization": f"Bearer {made.json()['token']}"}).status_code
         == 200

@@ -109,6 +109,9 @@ def test_bad_definitions_and_domains_are_refused(api: TestClient) -> None:
         api, domain["id"], sample_image={"format": "png", "data": base64.b64encode(b"no").decode()}
     )
     assert junk.status_code == 422 and junk.json()["error"]["details"]["field"] == "sample_image"
+    made = new_template(api, domain["id"]).json()
+    not_a_box = api.patch(f"/api/v1/domains/{domain['id']}/templates/{made['id']}", json={"title": "abc"})
+    assert not_a_box.status_code == 422 and not_a_box.json()["error"]["details"]["field"] == "title"
 
     basic = template_domain(api, name="basic forms", code="basicforms", recognition_model="basic")
     refused = new_template(api, basic["id"])

@@ -10,7 +10,7 @@ from hanji.core.errors import ValidationFailed
 from hanji.services.management import domains
 from hanji.templates.schema import VALUE_TYPES
 from hanji.web.deps import DbSession, SettingsDep, base_url
-from hanji.web.schemas import domain_view
+from hanji.web.models.domains import domain_view
 
 router = APIRouter()
 

@@ -13,7 +13,7 @@ from hanji.console.pages import render, signed_in
 from hanji.core.languages import DOMAIN_LANGUAGES
 from hanji.services.management import domain_rules, domains
 from hanji.web.deps import DbSession, SettingsDep, base_url
-from hanji.web.schemas import domain_view
+from hanji.web.models.domains import domain_view
 
 router = APIRouter()
 PAGE_SIZE = 20
@@ -61,6 +61,7 @@ def domains_page(request: Request, db: DbSession, settings: SettingsDep) -> Resp
         sort=sort,
         limit=PAGE_SIZE,
         offset=(page_no - 1) * PAGE_SIZE,
+        only=caller.access.domain_ids,
     )
     pages = max(1, math.ceil(page.count / PAGE_SIZE))
     paging: dict[str, Any] = {"page": page_no, "pages": pages}

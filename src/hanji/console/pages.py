@@ -14,6 +14,7 @@ from hanji import __version__
 from hanji.config import Settings
 from hanji.console.i18n import LANG_COOKIE, LANGUAGES, Translator, negotiate
 from hanji.core.errors import AuthenticationRequired
+from hanji.web.access import check_route
 from hanji.web.deps import SESSION_COOKIE, Caller, authenticate_request, get_runtime
 
 HERE = Path(__file__).parent
@@ -40,7 +41,9 @@ def served_over_tls(settings: Settings) -> bool:
 def signed_in(request: Request, db: Session, settings: Settings) -> Caller | RedirectResponse:
     """The signed-in operator, or a redirect to the login page (saying so when a session expired)."""
     try:
-        return authenticate_request(request, db, settings, allow_basic=False)
+        caller = authenticate_request(request, db, settings, allow_basic=False)
+        check_route(request, caller.access)  # a role that may not see the page gets its error page
+        return caller
     except AuthenticationRequired:
         # A cookie that no longer authenticates means the session ran out, not a first visit.
         expired = SESSION_COOKIE in request.cookies
@@ -68,6 +71,7 @@ def render(
         "languages": LANGUAGES,
         "script_messages": t.script_messages(),
         "username": caller.operator.username if caller else None,
+        "access": caller.access if caller else None,
         "csrf_token": caller.csrf_token if caller else None,
         "nav": request.url.path,
     }

@@ -62,7 +62,7 @@ def stats_page(request: Request, db: DbSession, settings: SettingsDep) -> Respon
     if isinstance(caller, Response):
         return caller
     query = parse_query(dict(request.query_params))
-    summary = load_summary(db, settings, query)
+    summary = load_summary(db, settings, query, domain_ids=caller.access.domain_ids)
     t = Translator(negotiate(request))
     domain_names = {row.domain_id: row.name for row in summary.quota}
     return render(

@@ -134,6 +134,22 @@ class CsrfFailed(HanjiError):
     default_message = "Missing or wrong CSRF token; reload the page and try again."
 
 
+class Forbidden(HanjiError):
+    code = "FORBIDDEN"
+    http_status = 403
+    default_message = "Your role does not allow this."
+
+
+class OperatorNotFound(NotFound):
+    code = "OPERATOR_NOT_FOUND"
+    default_message = "No operator with that name."
+
+
+class TokenNotFound(NotFound):
+    code = "TOKEN_NOT_FOUND"
+    default_message = "No API token with that id."
+
+
 class TooManyAttempts(HanjiError):
     code = "TOO_MANY_ATTEMPTS"
     http_status = 429

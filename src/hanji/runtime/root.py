@@ -71,6 +71,11 @@ class Runtime:
         if boot.generated_password:
             # Printed once, on first start only; also in <data dir>/admin-password.txt (0600).
             log.warning("Created operator 'admin' with password: %s", boot.generated_password)
+        if boot.password_differs:
+            log.warning(
+                "HANJI_ADMIN_PASSWORD is not the admin's password: it sets only the first one. "
+                "Change it with 'hanji operator passwd admin' (or 'hanji operator reset admin')."
+            )
         if self.owns_executor and isinstance(self.executor, ProcessExecutor):
             self.executor.start()
         self.janitor.start()

@@ -46,7 +46,19 @@ class Operator(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     username: Mapped[str] = mapped_column(String(64), unique=True)
     password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16), default="admin", server_default="admin")
+    """``admin``, ``editor`` or ``viewer`` (``services.management.access``)."""
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    password_changed_at: Mapped[datetime | None] = mapped_column(default=None)
+
+    scope: Mapped[list[OperatorDomain]] = relationship(cascade="all, delete-orphan", lazy="selectin")
+    """The domains an editor or viewer is given; none: every domain."""
+
+
+class OperatorDomain(Base):
+    __tablename__ = "operator_domains"
+    operator_id: Mapped[int] = mapped_column(ForeignKey("operators.id", ondelete="CASCADE"), primary_key=True)
+    domain_id: Mapped[int] = mapped_column(ForeignKey("domains.id", ondelete="CASCADE"), primary_key=True)
 
 
 class ApiToken(Base):
@@ -58,6 +70,8 @@ class ApiToken(Base):
     prefix: Mapped[str] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     last_used_at: Mapped[datetime | None] = mapped_column(default=None)
+    expires_at: Mapped[datetime | None] = mapped_column(default=None)
+    """None: never (tokens made before expiry existed)."""
 
 
 class WebSession(Base):

@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 from hanji.config import Settings
 from hanji.core.errors import AuthenticationRequired, CsrfFailed
 from hanji.runtime import Runtime
-from hanji.services.management import operators
+from hanji.services.management import operators, sessions, tokens
+from hanji.services.management.access import Access, access_of
 from hanji.storage.database import transaction
-from hanji.storage.models import Operator
+from hanji.storage.models import Operator, WebSession
+from hanji.web.access import check_route
 
 SESSION_COOKIE = "hanji_session"
 CSRF_HEADER = "X-CSRF-Token"
@@ -71,6 +73,12 @@ class Caller:
     via: str
     """``session``, ``token`` or ``basic``."""
     csrf_token: str | None = None
+    session: WebSession | None = None
+    """The browser session signed in with (kept when its operator changes the password)."""
+
+    @property
+    def access(self) -> Access:
+        return access_of(self.operator)
 
 
 def _bearer(request: Request) -> str | None:
@@ -95,7 +103,7 @@ def authenticate_request(request: Request, db: Session, settings: Settings, *, a
     """Who is calling: a bearer token, a session cookie (+ CSRF on unsafe methods), or Basic auth."""
     token = _bearer(request)
     if token:
-        return Caller(operators.operator_for_token(db, secret=token, server_key=settings.secret_key), "token")
+        return Caller(tokens.operator_for_token(db, secret=token, server_key=settings.secret_key), "token")
     basic = _basic(request)
     if basic is not None:
         if not allow_basic:
@@ -110,12 +118,12 @@ def authenticate_request(request: Request, db: Session, settings: Settings, *, a
         return Caller(operator, "basic")
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        session, operator = operators.session_for_cookie(db, secret=cookie, server_key=settings.secret_key)
+        session, operator = sessions.session_for_cookie(db, secret=cookie, server_key=settings.secret_key)
         if request.method not in SAFE_METHODS:
             sent = request.headers.get(CSRF_HEADER, "")
             if not sent or not _same(sent, session.csrf_token):
                 raise CsrfFailed()
-        return Caller(operator, "session", session.csrf_token)
+        return Caller(operator, "session", session.csrf_token, session)
     raise AuthenticationRequired()
 
 
@@ -124,11 +132,16 @@ def _same(a: str, b: str) -> bool:
 
 
 def require_operator(request: Request, db: DbSession, settings: SettingsDep) -> Caller:
-    return authenticate_request(request, db, settings, allow_basic=False)
+    """The signed-in operator, if their role allows this route (``web.access``)."""
+    caller = authenticate_request(request, db, settings, allow_basic=False)
+    check_route(request, caller.access)
+    return caller
 
 
 def require_operator_or_basic(request: Request, db: DbSession, settings: SettingsDep) -> Caller:
-    return authenticate_request(request, db, settings, allow_basic=True)
+    caller = authenticate_request(request, db, settings, allow_basic=True)
+    check_route(request, caller.access)
+    return caller
 
 
 CurrentCaller = Annotated[Caller, Depends(require_operator)]

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request, Response
 
 from hanji.core.errors import AuthenticationRequired
-from hanji.services.management import audit, operators
+from hanji.services.management import audit, operators, sessions, tokens
 from hanji.storage.database import transaction
 from hanji.web.deps import (
     SESSION_COOKIE,
@@ -18,15 +16,16 @@ from hanji.web.deps import (
     SettingsDep,
     client_address,
 )
-from hanji.web.schemas import SessionCreate, TokenCreate, iso
+from hanji.web.models.auth import SessionCreate, SessionStarted, SessionView, TokenCreate, TokenIssued
+from hanji.web.models.common import ERROR_RESPONSES, iso
 
-router = APIRouter(prefix="/api/v1", tags=["auth"])
+router = APIRouter(prefix="/api/v1", tags=["auth"], responses=ERROR_RESPONSES)
 
 
 @router.post("/session", status_code=200)
 def sign_in(
     body: SessionCreate, request: Request, response: Response, db: DbSession, runtime: RuntimeDep
-) -> dict[str, Any]:
+) -> SessionStarted:
     """Check a username and password; set the session cookie and return the CSRF token."""
     settings, throttle, client = runtime.settings, runtime.sign_in_throttle, client_address(request)
     throttle.check(client)
@@ -41,7 +40,7 @@ def sign_in(
             )
         raise
     audit.record(db, actor=operator.username, action="operator.sign_in", target="session")
-    issued = operators.start_session(
+    issued = sessions.start_session(
         db, operator=operator, server_key=settings.secret_key, max_age_s=settings.session_max_age_s
     )
     response.set_cookie(
@@ -53,23 +52,23 @@ def sign_in(
         secure=settings.cookie_secure,
         path="/",
     )
-    return {
-        "username": operator.username,
-        "csrf_token": issued.session.csrf_token,
-        "expires_at": iso(issued.session.expires_at),
-    }
+    return SessionStarted(
+        username=operator.username,
+        csrf_token=issued.session.csrf_token,
+        expires_at=iso(issued.session.expires_at),
+    )
 
 
 @router.get("/session")
-def current_session(caller: CurrentCaller) -> dict[str, Any]:
-    return {"username": caller.operator.username, "via": caller.via, "csrf_token": caller.csrf_token}
+def current_session(caller: CurrentCaller) -> SessionView:
+    return SessionView(username=caller.operator.username, via=caller.via, csrf_token=caller.csrf_token)
 
 
 @router.delete("/session", status_code=204)
 def sign_out(request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep) -> Response:
     cookie = request.cookies.get(SESSION_COOKIE)
     if cookie:
-        operators.end_session(db, secret=cookie, server_key=settings.secret_key)
+        sessions.end_session(db, secret=cookie, server_key=settings.secret_key)
     response = Response(status_code=204)
     response.delete_cookie(SESSION_COOKIE, path="/")
     return response
@@ -78,14 +77,19 @@ def sign_out(request: Request, caller: CurrentCaller, db: DbSession, settings: S
 @router.post("/tokens", status_code=201)
 def create_token(
     body: TokenCreate, caller: CallerOrBasic, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> TokenIssued:
     """Create an API token; the token is shown only in this response."""
-    issued = operators.create_token(
-        db, operator=caller.operator, name=body.name, server_key=settings.secret_key
+    issued = tokens.create_token(
+        db,
+        operator=caller.operator,
+        name=body.name,
+        server_key=settings.secret_key,
+        expires_in_days=body.expires_in_days,
     )
-    return {
-        "id": issued.token.id,
-        "token": issued.secret,
-        "name": issued.token.name,
-        "created_at": iso(issued.token.created_at),
-    }
+    return TokenIssued(
+        id=issued.token.id,
+        token=issued.secret,
+        name=issued.token.name,
+        created_at=iso(issued.token.created_at),
+        expires_at=iso(issued.token.expires_at),
+    )

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Request, Response
 
 from hanji.services.management import domains
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
-from hanji.web.schemas import DomainCopy, DomainCreate, DomainUpdate, domain_view
+from hanji.web.models.common import ERROR_RESPONSES
+from hanji.web.models.domains import (
+    DomainCopied,
+    DomainCopy,
+    DomainCreate,
+    DomainList,
+    DomainUpdate,
+    DomainView,
+    copied_domain_view,
+    domain_view,
+)
 
-router = APIRouter(prefix="/api/v1/domains", tags=["domains"])
+router = APIRouter(prefix="/api/v1/domains", tags=["domains"], responses=ERROR_RESPONSES)
 
 
 @router.get("")
@@ -27,7 +35,8 @@ def list_domains(
     sort: str = "-created_at",
     limit: int = 50,
     offset: int = 0,
-) -> dict[str, Any]:
+) -> DomainList:
+    """Domains matching the filters (``q`` matches id, name or code), one page of them."""
     page = domains.list_domains(
         db,
         q=q,
@@ -38,15 +47,16 @@ def list_domains(
         sort=sort,
         limit=limit,
         offset=offset,
+        only=caller.access.domain_ids,
     )
     url = base_url(request, settings)
-    return {"data": [domain_view(d, url) for d in page.domains], "count": page.count}
+    return DomainList(data=[domain_view(d, url) for d in page.domains], count=page.count)
 
 
 @router.post("", status_code=201)
 def create_domain(
     body: DomainCreate, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> DomainView:
     domain = domains.create_domain(db, **body.model_dump(), actor=caller.operator.username)
     return domain_view(domain, base_url(request, settings))
 
@@ -54,7 +64,7 @@ def create_domain(
 @router.get("/{domain_id}")
 def get_domain(
     domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> DomainView:
     return domain_view(domains.get_domain(db, domain_id=domain_id), base_url(request, settings))
 
 
@@ -66,7 +76,7 @@ def update_domain(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-) -> dict[str, Any]:
+) -> DomainView:
     changes = body.model_dump(exclude_unset=True)
     domain = domains.update_domain(db, domain_id=domain_id, changes=changes, actor=caller.operator.username)
     return domain_view(domain, base_url(request, settings))
@@ -76,6 +86,7 @@ def update_domain(
 def delete_domain(
     domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, confirm: str | None = None
 ) -> Response:
+    """Delete the domain with its templates, URLs and keys; ``?confirm=`` must be its code."""
     domains.delete_domain(
         db,
         domain_id=domain_id,
@@ -94,7 +105,8 @@ def copy_domain(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-) -> dict[str, Any]:
+) -> DomainCopied:
+    """Copy a Template or Document domain with its templates (new URLs, no keys)."""
     copy, dropped = domains.copy_domain(
         db,
         domain_id=domain_id,
@@ -103,4 +115,4 @@ def copy_domain(
         recognition_model=body.recognition_model,
         actor=caller.operator.username,
     )
-    return {**domain_view(copy, base_url(request, settings)), "dropped_features": dropped}
+    return copied_domain_view(copy, base_url(request, settings), dropped=dropped)

@@ -11,41 +11,66 @@ from hanji.services.management import domains, gateway
 from hanji.services.management.gateway_config import build_gateway_config
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url
 from hanji.web.downloads import attachment
-from hanji.web.schemas import endpoint_view, iso, secret_key_view
+from hanji.web.models.common import ERROR_RESPONSES, iso
+from hanji.web.models.domains import InvokeUrlView, invoke_url_view
+from hanji.web.models.gateway import SecretKeyIssued, SecretKeyList, secret_key_view
 
-router = APIRouter(prefix="/api/v1/domains/{domain_id}", tags=["gateway"])
+router = APIRouter(prefix="/api/v1/domains/{domain_id}", tags=["gateway"], responses=ERROR_RESPONSES)
+
+GATEWAY_CONFIG_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "An OpenAPI 3.0 or Swagger 2.0 document of the domain's invoke endpoints, "
+        "as a download (`Content-Disposition: attachment`).",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "description": "An OpenAPI 3.0 (`openapi`) or Swagger 2.0 (`swagger`) document.",
+                    "properties": {
+                        "openapi": {"type": "string", "enum": ["3.0.3"]},
+                        "swagger": {"type": "string", "enum": ["2.0"]},
+                        "info": {"type": "object"},
+                        "paths": {"type": "object"},
+                    },
+                    "required": ["info", "paths"],
+                }
+            }
+        },
+    }
+}
 
 
 @router.post("/invoke-urls/{kind}/regenerate")
 def regenerate_url(
     domain_id: int, kind: str, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> InvokeUrlView:
+    """A new invoke URL of that kind (``default``, ``passport``); the old one stops working at once."""
     domain = domains.get_domain(db, domain_id=domain_id)
     endpoint = gateway.regenerate_url(db, domain=domain, kind=kind, actor=caller.operator.username)
-    return endpoint_view(domain, endpoint, base_url(request, settings))
+    return invoke_url_view(domain, endpoint, base_url(request, settings))
 
 
 @router.post("/secret-keys", status_code=201)
 def create_secret_key(
     domain_id: int, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> SecretKeyIssued:
     """Create a secret key; the secret is returned only here and stored hashed."""
     domain = domains.get_domain(db, domain_id=domain_id)
     issued = gateway.create_secret_key(
         db, domain=domain, server_key=settings.secret_key, actor=caller.operator.username
     )
-    return {
-        "id": issued.key.id,
-        "secret": issued.secret,
-        "prefix": issued.key.prefix,
-        "created_at": iso(issued.key.created_at),
-    }
+    return SecretKeyIssued(
+        id=issued.key.id,
+        secret=issued.secret,
+        prefix=issued.key.prefix,
+        created_at=iso(issued.key.created_at),
+    )
 
 
 @router.get("/secret-keys")
-def list_secret_keys(domain_id: int, caller: CurrentCaller, db: DbSession) -> dict[str, Any]:
+def list_secret_keys(domain_id: int, caller: CurrentCaller, db: DbSession) -> SecretKeyList:
     domain = domains.get_domain(db, domain_id=domain_id)
-    return {"data": [secret_key_view(k) for k in domain.secret_keys]}
+    return SecretKeyList(data=[secret_key_view(k) for k in domain.secret_keys])
 
 
 @router.delete("/secret-keys/{key_id}", status_code=204)
@@ -55,7 +80,7 @@ def revoke_secret_key(domain_id: int, key_id: int, caller: CurrentCaller, db: Db
     return Response(status_code=204)
 
 
-@router.get("/gateway-config")
+@router.get("/gateway-config", response_class=Response, responses=GATEWAY_CONFIG_RESPONSE)
 def gateway_config(
     domain_id: int,
     request: Request,
@@ -64,6 +89,7 @@ def gateway_config(
     settings: SettingsDep,
     format: Literal["openapi3", "swagger2"] = "openapi3",
 ) -> Response:
+    """The domain's invoke endpoints for import into an external API gateway."""
     domain = domains.get_domain(db, domain_id=domain_id)
     document = build_gateway_config(domain, base_url=base_url(request, settings), fmt=format)
     return Response(

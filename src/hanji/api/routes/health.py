@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import APIRouter, Response
-from fastapi.responses import JSONResponse
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sqlalchemy import text
 
 from hanji.core.errors import NotFound
 from hanji.web.deps import RuntimeDep
+from hanji.web.models.common import ERROR_RESPONSES, file_response
+from hanji.web.models.health import Health, Readiness
 
-router = APIRouter(tags=["health"])
+router = APIRouter(tags=["health"], responses=ERROR_RESPONSES)
+METRICS_RESPONSE = file_response(CONTENT_TYPE_LATEST, binary=False, description="Prometheus text format.")
 
 
 @router.get("/healthz")
-def healthz() -> dict[str, str]:
-    return {"status": "ok"}
+def healthz() -> Health:
+    return Health(status="ok")
 
 
-@router.get("/readyz")
-def readyz(runtime: RuntimeDep) -> JSONResponse:
-    checks: dict[str, Any] = {}
+@router.get("/readyz", responses={503: {"model": Readiness, "description": "A check failed."}})
+def readyz(runtime: RuntimeDep, response: Response) -> Readiness:
+    checks: dict[str, str] = {}
     try:
         with runtime.session_factory() as db:
             db.execute(text("SELECT 1"))
@@ -30,12 +30,11 @@ def readyz(runtime: RuntimeDep) -> JSONResponse:
     except Exception as exc:  # readiness reports any failure instead of raising
         checks["database"] = f"error: {type(exc).__name__}"
     ready = all(v == "ok" for v in checks.values())
-    return JSONResponse(
-        {"status": "ready" if ready else "not ready", "checks": checks}, status_code=200 if ready else 503
-    )
+    response.status_code = 200 if ready else 503
+    return Readiness(status="ready" if ready else "not ready", checks=checks)
 
 
-@router.get("/metrics")
+@router.get("/metrics", response_class=Response, responses=METRICS_RESPONSE)
 def metrics(runtime: RuntimeDep) -> Response:
     if not runtime.settings.expose_metrics:
         raise NotFound("No such path.")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
@@ -13,15 +14,23 @@ from hanji.core.errors import HanjiError
 from hanji.services.invocation.invoke import handle_invoke, record_outcome
 from hanji.web.body import read_capped_body
 from hanji.web.deps import get_runtime
+from hanji.web.models.clova import INVOKE_ERRORS, ClovaRequest, ClovaResponse, invoke_body
 
 __all__ = ["SECRET_HEADER", "router", "throttle_scope"]
 
-router = APIRouter(tags=["invoke"])
+# The body is read raw (JSON or multipart, as CLOVA clients send it) and the answer is CLOVA's JSON
+# as rendered: both are documented here rather than parsed by FastAPI.
+router = APIRouter(tags=["invoke"], responses=INVOKE_ERRORS)
+INVOKE_BODY = invoke_body(ClovaRequest)
+RESULT: dict[int | str, dict[str, Any]] = {200: {"model": ClovaResponse, "description": "The OCR result."}}
 
 
-@router.post("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}")
-@router.post("/external/v1/{domain_id}/{invoke_key}/{suffix:path}")
+@router.post("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}", responses=RESULT, openapi_extra=INVOKE_BODY)
+@router.post(
+    "/external/v1/{domain_id}/{invoke_key}/{suffix:path}", responses=RESULT, openapi_extra=INVOKE_BODY
+)
 async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request) -> JSONResponse:
+    """OCR one file as CLOVA OCR would: General, Template or Document, by the URL's suffix."""
     started = time.perf_counter()
     runtime = get_runtime(request)
     service_type, code = "unknown", "0500"

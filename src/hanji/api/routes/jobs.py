@@ -8,7 +8,6 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse, Response
-from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 # The invoke route's own authorisation and body parsing, so a job accepts exactly what a call does.
@@ -23,9 +22,15 @@ from hanji.storage.database import transaction
 from hanji.web.body import read_capped_body
 from hanji.web.deps import CurrentCaller, DbSession, get_runtime
 from hanji.web.downloads import attachment
+from hanji.web.models.clova import INVOKE_ERRORS, ClovaJobRequest, JobAccepted, JobView, invoke_body
+from hanji.web.models.common import ERROR_RESPONSES, file_response
+from hanji.web.models.webhooks import WebhookUpdate, WebhookView, webhook_view
 
-router = APIRouter(tags=["jobs"])
-webhook_router = APIRouter(prefix="/api/v1/domains", tags=["jobs"])
+# The invoke-URL routes read their body raw and answer CLOVA's dynamic JSON (JSONResponse): their
+# bodies are documented with ``openapi_extra`` and ``responses=`` (see hanji.web.models.clova).
+router = APIRouter(tags=["jobs"], responses=INVOKE_ERRORS)
+webhook_router = APIRouter(prefix="/api/v1/domains", tags=["jobs"], responses=ERROR_RESPONSES)
+PDF_RESPONSE = file_response("application/pdf", description="The searchable PDF.")
 
 
 def _webhook_from_body(request: Request, body: bytes) -> str | None:
@@ -54,8 +59,23 @@ def _submit(request: Request, resolved: ResolvedInvoke, parsed: InvokeRequest, w
         return job.id
 
 
-@router.post("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs", status_code=202)
-@router.post("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs", status_code=202)
+JOB_BODY = invoke_body(ClovaJobRequest)
+ACCEPTED: dict[int | str, dict[str, Any]] = {202: {"model": JobAccepted, "description": "Queued."}}
+JOB_VIEW: dict[int | str, dict[str, Any]] = {200: {"model": JobView}}
+
+
+@router.post(
+    "/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs",
+    status_code=202,
+    responses=ACCEPTED,
+    openapi_extra=JOB_BODY,
+)
+@router.post(
+    "/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs",
+    status_code=202,
+    responses=ACCEPTED,
+    openapi_extra=JOB_BODY,
+)
 async def submit_job(
     domain_id: str, invoke_key: str, suffix: str, request: Request, webhook: str | None = None
 ) -> JSONResponse:
@@ -77,6 +97,7 @@ async def submit_job(
     )
 
 
+# dict[str, Any]: the job as the jobs service renders it, a CLOVA response inside (answered as is).
 def _view(request: Request, resolved: ResolvedInvoke, job_id: str) -> dict[str, Any]:
     runtime = get_runtime(request)
     with transaction(runtime.session_factory) as db:
@@ -84,8 +105,8 @@ def _view(request: Request, resolved: ResolvedInvoke, job_id: str) -> dict[str, 
         return jobs.job_view(job, blobs=runtime.blobs)
 
 
-@router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}")
-@router.get("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}")
+@router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}", responses=JOB_VIEW)
+@router.get("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}", responses=JOB_VIEW)
 async def read_job(
     domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
 ) -> JSONResponse:
@@ -100,8 +121,16 @@ def _pdf(request: Request, resolved: ResolvedInvoke, job_id: str) -> bytes:
         return jobs.job_pdf(db, blobs=runtime.blobs, domain_id=resolved.domain.id, job_id=job_id)
 
 
-@router.get("/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf")
-@router.get("/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf")
+@router.get(
+    "/custom/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf",
+    response_class=Response,
+    responses=PDF_RESPONSE,
+)
+@router.get(
+    "/external/v1/{domain_id}/{invoke_key}/{suffix:path}/jobs/{job_id}/pdf",
+    response_class=Response,
+    responses=PDF_RESPONSE,
+)
 async def read_job_pdf(
     domain_id: str, invoke_key: str, suffix: str, job_id: str, request: Request
 ) -> Response:
@@ -115,31 +144,15 @@ async def read_job_pdf(
     )
 
 
-class WebhookUpdate(BaseModel):
-    webhook_url: str | None = None
-    regenerate_secret: bool = False
-
-
-def _webhook_view(domain_id: int, url: str | None, secret: str) -> dict[str, Any]:
-    return {
-        "domain_id": domain_id,
-        "webhook_url": url,
-        "webhook_secret": secret,
-        "signature_header": "X-Hanji-Signature",
-    }
-
-
 @webhook_router.get("/{domain_id}/webhook")
-def read_webhook(domain_id: int, caller: CurrentCaller, db: DbSession) -> dict[str, Any]:
+def read_webhook(domain_id: int, caller: CurrentCaller, db: DbSession) -> WebhookView:
     """The domain's webhook URL and signing secret (operators only; made on first read)."""
     domain = domains.get_domain(db, domain_id=domain_id)
-    return _webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
+    return webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
 
 
 @webhook_router.put("/{domain_id}/webhook")
-def update_webhook(
-    domain_id: int, body: WebhookUpdate, caller: CurrentCaller, db: DbSession
-) -> dict[str, Any]:
+def update_webhook(domain_id: int, body: WebhookUpdate, caller: CurrentCaller, db: DbSession) -> WebhookView:
     """Set the URL every job result of the domain is POSTed to (null: none); optionally a new secret."""
     domain = domains.get_domain(db, domain_id=domain_id)
     before = domain.webhook_url
@@ -153,4 +166,4 @@ def update_webhook(
     if body.regenerate_secret:
         domain.webhook_secret = None
         audit.record(db, actor=actor, action="domain.webhook.secret.regenerate", target=f"domain:{domain.id}")
-    return _webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))
+    return webhook_view(domain.id, domain.webhook_url, jobs.webhook_secret(db, domain=domain))

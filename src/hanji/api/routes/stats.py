@@ -15,8 +15,9 @@ from hanji.services.statistics.aggregates import call_buckets
 from hanji.services.statistics.summary import load_summary, parse_query
 from hanji.services.statistics.views import CallBucketList, StatsSummary
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep
+from hanji.web.models.common import ERROR_RESPONSES
 
-router = APIRouter(prefix="/api/v1/stats", tags=["stats"])
+router = APIRouter(prefix="/api/v1/stats", tags=["stats"], responses=ERROR_RESPONSES)
 CSV_COLUMNS = (
     "bucket",
     "domain_id",
@@ -64,6 +65,7 @@ def calls(
         start=_parse_time(from_, "from"),
         end=_parse_time(to, "to"),
         bucket=bucket,
+        domain_ids=caller.access.domain_ids,
     )
     if "text/csv" in request.headers.get("accept", ""):
         out = io.StringIO()
@@ -102,4 +104,4 @@ def stats_summary(
     """
     given = {"from": from_, "to": to, "bucket": bucket, "domain_id": domain_id, "template_id": template_id}
     params = {name: value for name, value in given.items() if value is not None}
-    return load_summary(db, settings, parse_query(params))
+    return load_summary(db, settings, parse_query(params), domain_ids=caller.access.domain_ids)

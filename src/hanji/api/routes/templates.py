@@ -18,18 +18,34 @@ from hanji.intake.limits import IntakeLimits
 from hanji.services.invocation import template_runs
 from hanji.services.management import templates
 from hanji.storage.blobs import BlobNotFound, BlobStore
-from hanji.storage.models import Template
 from hanji.templates import export as result_export
 from hanji.web.body import read_capped_body
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
 from hanji.web.downloads import attachment
-from hanji.web.schemas import iso
+from hanji.web.models.common import ERROR_RESPONSES, file_response
+from hanji.web.models.templates import (
+    TEST_RUN_BODY,
+    TEST_RUN_FILES,
+    XLSX_MEDIA_TYPE,
+    TemplateCreate,
+    TemplateDeploy,
+    TemplateList,
+    TemplateTestResult,
+    TemplateUpdate,
+    TemplateView,
+    template_view,
+)
 
-router = APIRouter(prefix="/api/v1/domains/{domain_id}/templates", tags=["templates"])
+router = APIRouter(
+    prefix="/api/v1/domains/{domain_id}/templates", tags=["templates"], responses=ERROR_RESPONSES
+)
 
-JsonBody = Body(default_factory=dict)
+# The bodies are optional: an empty one reaches the service, which names what is missing.
+CreateBody = Body(default_factory=TemplateCreate)
+UpdateBody = Body(default_factory=TemplateUpdate)
+DeployBody = Body(default_factory=TemplateDeploy)
 ExportFormat = Query(default="json", alias="format")
-XLSX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+PNG_RESPONSE = file_response("image/png")
 
 
 def _blobs(settings: Settings) -> BlobStore:
@@ -40,39 +56,13 @@ def _limits(settings: Settings) -> IntakeLimits:
     return IntakeLimits(max_bytes=settings.max_file_bytes, max_pages=1)
 
 
-def template_view(template: Template, base: str) -> dict[str, Any]:
-    """A template as the management API shows it (coordinates: pixels of the sample image)."""
-    definition = template.definition
-    sample = definition.get("sample") or {}
-    prefix = f"{base.rstrip('/')}/api/v1/domains/{template.domain_id}/templates/{template.id}"
-    return {
-        "id": template.id,
-        "name": template.name,
-        "sample": {
-            "width": sample.get("width"),
-            "height": sample.get("height"),
-            "image_url": f"{prefix}/sample" if template.sample_blob else None,
-            "title_text": sample.get("title_text"),
-        },
-        "title": definition.get("title"),
-        "fields": definition.get("fields", []),
-        "tables": definition.get("tables", []),
-        "combine": definition.get("combine", []),
-        "stage": template.stage,
-        "version": template.version,
-        "validation_url": definition.get("validation_url"),
-        "created_at": iso(template.created_at),
-        "updated_at": iso(template.updated_at),
-    }
-
-
 @router.get("")
 def list_templates(
     domain_id: int, request: Request, caller: CurrentCaller, db: DbSession, settings: SettingsDep
-) -> dict[str, Any]:
+) -> TemplateList:
     items = templates.list_templates(db, domain_id=domain_id)
     base = base_url(request, settings)
-    return {"data": [template_view(t, base) for t in items], "count": len(items)}
+    return TemplateList(data=[template_view(t, base) for t in items], count=len(items))
 
 
 @router.post("", status_code=201)
@@ -82,12 +72,13 @@ def create_template(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-    body: dict[str, Any] = JsonBody,
-) -> dict[str, Any]:
+    body: TemplateCreate = CreateBody,
+) -> TemplateView:
+    """Create a draft template from a sample image (a PDF gives its first page) and its areas."""
     template = templates.create_template(
         db,
         domain_id=domain_id,
-        body=body,
+        body=body.changes(),
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
@@ -104,7 +95,7 @@ def get_template(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-) -> dict[str, Any]:
+) -> TemplateView:
     template = templates.get_template(db, domain_id=domain_id, template_id=template_id)
     return template_view(template, base_url(request, settings))
 
@@ -117,13 +108,13 @@ def update_template(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-    body: dict[str, Any] = JsonBody,
-) -> dict[str, Any]:
+    body: TemplateUpdate = UpdateBody,
+) -> TemplateView:
     template = templates.update_template(
         db,
         domain_id=domain_id,
         template_id=template_id,
-        changes=body,
+        changes=body.changes(),
         blobs=_blobs(settings),
         limits=_limits(settings),
         actor=caller.operator.username,
@@ -140,7 +131,7 @@ def delete_template(domain_id: int, template_id: int, caller: CurrentCaller, db:
     return Response(status_code=204)
 
 
-@router.get("/{template_id}/sample")
+@router.get("/{template_id}/sample", response_class=Response, responses=PNG_RESPONSE)
 def get_sample(
     domain_id: int, template_id: int, caller: CurrentCaller, db: DbSession, settings: SettingsDep
 ) -> Response:
@@ -158,13 +149,13 @@ def deploy(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-    body: dict[str, Any] = JsonBody,
-) -> dict[str, Any]:
+    body: TemplateDeploy = DeployBody,
+) -> TemplateView:
     template = templates.deploy_template(
         db,
         domain_id=domain_id,
         template_id=template_id,
-        stage=body.get("stage"),
+        stage=body.stage,
         actor=caller.operator.username,
     )
     return template_view(template, base_url(request, settings))
@@ -178,7 +169,7 @@ def undeploy(
     caller: CurrentCaller,
     db: DbSession,
     settings: SettingsDep,
-) -> dict[str, Any]:
+) -> TemplateView:
     template = templates.undeploy_template(
         db, domain_id=domain_id, template_id=template_id, actor=caller.operator.username
     )
@@ -221,7 +212,12 @@ def _export(body: dict[str, Any], export_format: str, template_id: int) -> Respo
     return Response(result_export.to_xlsx(rows), media_type=XLSX_MEDIA_TYPE, headers=headers)
 
 
-@router.post("/{template_id}/test", response_model=None)
+@router.post(
+    "/{template_id}/test",
+    response_model=TemplateTestResult,
+    responses=TEST_RUN_FILES,
+    openapi_extra=TEST_RUN_BODY,
+)
 async def test_template(
     domain_id: int,
     template_id: int,
@@ -230,7 +226,7 @@ async def test_template(
     db: DbSession,
     settings: SettingsDep,
     export_format: str = ExportFormat,
-) -> dict[str, Any] | Response:
+) -> TemplateTestResult | Response:
     """Run this template on an image, as the invoke URL would; ``preview_url`` shows what was read.
 
     ``?format=csv`` or ``?format=xlsx`` returns the result's fields as a file download instead.
@@ -260,10 +256,10 @@ async def test_template(
         preview = f"{prefix}/previews/{key}?sig={preview_signature(settings, template_id, key)}"
     if export_format != "json":
         return _export(run.body, export_format, template_id)
-    return {**run.body, "preview_url": preview}
+    return TemplateTestResult.model_validate({**run.body, "preview_url": preview})
 
 
-@router.get("/{template_id}/previews/{key}")
+@router.get("/{template_id}/previews/{key}", response_class=Response, responses=PNG_RESPONSE)
 def get_preview(
     domain_id: int,
     template_id: int,

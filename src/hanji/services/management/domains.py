@@ -108,11 +108,15 @@ def list_domains(
     sort: str = "-created_at",
     limit: int = 50,
     offset: int = 0,
+    only: frozenset[int] | None = None,
 ) -> DomainPage:
-    """List domains; ``q`` matches the id exactly or the name/code as a substring (any case)."""
+    """List domains (of ``only``, an editor's or viewer's list, when given); ``q`` matches the id
+    exactly or the name/code as a substring (any case)."""
     if not 1 <= limit <= 500 or offset < 0:
         raise InvalidQuery("limit must be 1-500 and offset >= 0.", details={"field": "limit"})
     stmt = select(Domain)
+    if only is not None:
+        stmt = stmt.where(Domain.id.in_(sorted(only)))
     if q:
         pattern = f"%{_escape_like(q.casefold())}%"
         terms: list[ColumnElement[bool]] = [

@@ -210,7 +210,10 @@ def update_template(
     if "validation_url" in changes:
         definition["validation_url"] = _validation_url(changes["validation_url"])
     merged = {k: changes.get(k, definition.get(k)) for k in DEFINITION_KEYS}
-    if changes.get("title") is not None and "text" not in changes["title"]:
+    title = changes.get("title")
+    if title is not None and not isinstance(title, dict):
+        raise ValidationFailed("title is an object with a box.", details={"field": "title"})
+    if title is not None and "text" not in title:
         merged["title"] = {
             k: v for k, v in changes["title"].items() if k != "text"
         }  # re-read from the sample

@@ -47,9 +47,13 @@ class CallFilter:
     start: datetime | None = None
     end: datetime | None = None
     with_template: bool = False
+    domain_ids: frozenset[int] | None = None
+    """The domains the caller may see (an editor's or viewer's list); None: every domain."""
 
     def conditions(self) -> list[ColumnElement[bool]]:
         found: list[ColumnElement[bool]] = []
+        if self.domain_ids is not None:
+            found.append(Call.domain_id.in_(sorted(self.domain_ids)))
         if self.domain_id is not None:
             found.append(Call.domain_id == self.domain_id)
         if self.template_id is not None:
@@ -103,11 +107,14 @@ def call_buckets(
     start: datetime | None = None,
     end: datetime | None = None,
     bucket: str = "day",
+    domain_ids: frozenset[int] | None = None,
 ) -> list[CallBucket]:
     """Per (bucket, domain, template) as the spec's stats API shows them, in that order."""
     if bucket not in ("hour", "day"):
         raise InvalidQuery("bucket must be 'hour' or 'day'.", details={"field": "bucket"})
-    where = CallFilter(domain_id=domain_id, template_id=template_id, start=start, end=end)
+    where = CallFilter(
+        domain_id=domain_id, template_id=template_id, start=start, end=end, domain_ids=domain_ids
+    )
     by: tuple[GroupKey, ...] = ("bucket", "domain_id", "template_id")
     rows = _sum_calls(db, where=where, by=by, bucket=cast(Bucket, bucket))
     return [

@@ -83,8 +83,11 @@ class LiveDomain:
     calls_this_month: int
 
 
-def live_domains(db: Session, *, since: datetime) -> list[LiveDomain]:
-    """Every domain with its calls at or after ``since``, counted in the same query; by id."""
+def live_domains(
+    db: Session, *, since: datetime, domain_ids: frozenset[int] | None = None
+) -> list[LiveDomain]:
+    """Every domain (of ``domain_ids``, when given) with its calls at or after ``since``, counted in
+    the same query; by id."""
     calls = func.count(Call.id)
     stmt = (
         select(Domain.id, Domain.name, Domain.service_type, Domain.service_plan, calls)
@@ -92,6 +95,8 @@ def live_domains(db: Session, *, since: datetime) -> list[LiveDomain]:
         .group_by(Domain.id, Domain.name, Domain.service_type, Domain.service_plan)
         .order_by(Domain.id)
     )
+    if domain_ids is not None:
+        stmt = stmt.where(Domain.id.in_(sorted(domain_ids)))
     return [LiveDomain(*row) for row in db.execute(stmt)]
 
 
@@ -116,7 +121,12 @@ def quota_use(domains: list[LiveDomain], settings: Settings) -> list[QuotaUse]:
 
 
 def load_summary(
-    db: Session, settings: Settings, query: StatsQuery, *, now: datetime | None = None
+    db: Session,
+    settings: Settings,
+    query: StatsQuery,
+    *,
+    now: datetime | None = None,
+    domain_ids: frozenset[int] | None = None,
 ) -> StatsSummary:
     """The page's data: totals, series, per-domain and per-template totals, and quota use this month.
 
@@ -125,14 +135,16 @@ def load_summary(
         settings: gives each service plan's monthly quota.
         query: the period (whole UTC days), bucket and filters; quota use ignores the filters.
         now: the time whose month quota use counts (default: now).
+        domain_ids: the domains the caller may see (None: every domain); others are left out.
     """
     period = CallFilter(
         domain_id=query.domain_id,
         template_id=query.template_id,
         start=datetime.combine(query.start, datetime.min.time(), UTC),
         end=datetime.combine(query.end + timedelta(days=1), datetime.min.time(), UTC),
+        domain_ids=domain_ids,
     )
-    domains = live_domains(db, since=month_start(now))
+    domains = live_domains(db, since=month_start(now), domain_ids=domain_ids)
     known = {d.id: d for d in domains}
     by_domain = []
     for domain_id, sums in aggregates.per_domain(db, where=period):
