@@ -276,6 +276,58 @@ def test_korean_at_tablet_width(page: Page, screenshot_dir: Path) -> None:
     assert page.evaluate("() => document.activeElement.className") == "skip"
 
 
+def test_operators_and_accounts(page: Page, browser: Browser, server: str, screenshot_dir: Path) -> None:
+    """An admin adds a viewer held to one domain; the viewer sees only it, makes a token, changes
+    the password; the admin's other pages never show the viewer more than their role allows."""
+    page.goto("/console/?lang=en")
+    first_domain = page.locator("#domain-table tbody tr").first.get_attribute("data-domain-id")
+    page.click('a[href="/console/operators"]')
+    page.wait_for_url("**/console/operators")
+    page.click("#open-create")
+    page.fill("#o-username", "reader")
+    page.select_option("#o-role", "viewer")
+    page.check(f'input[name="domain_ids"][value="{first_domain}"]')
+    page.click("#operator-form button[type=submit]")
+    page.wait_for_selector("#issued:not([hidden])")
+    password = page.locator("#issued-password").inner_text()
+    assert len(password) >= 20
+    page.reload()
+    assert page.locator('#operator-table tr[data-username="reader"]').count() == 1
+    shot(page, screenshot_dir, "operators")
+
+    context = browser.new_context(base_url=server, viewport=DESKTOP)
+    context.set_default_timeout(15_000)
+    reader = context.new_page()
+    errors: list[str] = []
+    reader.on("pageerror", lambda exc: errors.append(str(exc)))
+    reader.goto("/console/login?lang=en")
+    reader.fill("#username", "reader")
+    reader.fill("#password", password)
+    reader.click("#login-form button[type=submit]")
+    reader.wait_for_url("**/console/")
+    rows = reader.locator("#domain-table tbody tr")
+    assert rows.count() == 1 and rows.first.get_attribute("data-domain-id") == first_domain
+    assert reader.locator('a[href="/console/operators"]').count() == 0
+    assert reader.goto("/console/operators").status == 403  # type: ignore[union-attr]
+    reader.goto("/console/account")
+    reader.fill("#t-name", "laptop")
+    reader.click("#token-form button[type=submit]")
+    reader.wait_for_selector("#new-token:not([hidden])")
+    assert reader.locator("#new-token-secret").inner_text().startswith("hjt")
+    assert reader.locator("#token-table tbody tr").count() == 1
+    reader.fill("#p-current", password)
+    reader.fill("#p-new", "readers-own-password")
+    reader.click("#password-form button[type=submit]")
+    reader.wait_for_selector("#password-done:not([hidden])")
+    shot(reader, screenshot_dir, "account")
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+    signed = httpx.post(
+        f"{server}/api/v1/session", json={"username": "reader", "password": "readers-own-password"}
+    )
+    assert signed.status_code == 200
+
+
 def test_expired_session_returns_to_login(page: Page, server: str) -> None:
     # Replace the session cookie with one the server no longer knows, as after expiry.
     page.context.add_cookies([{"name": "hanji_session", "value": "expired", "url": f"{server}/"}])
