@@ -54,3 +54,16 @@ def test_a_catastrophic_validation_regex_is_refused_at_save(api: TestClient) -> 
     )
     assert response.status_code == 422, response.text
     assert "exponential" in response.json()["error"]["message"]
+
+
+def test_an_invoke_url_without_its_secret_does_not_tell_the_service_type(api: TestClient) -> None:
+    domain = create(api, name="quiet", code="quiet").json()  # a Template domain: …/infer
+    path = domain["invoke_urls"][0]["url"].removeprefix("http://hanji.test")
+    secret = api.post(f"/api/v1/domains/{domain['id']}/secret-keys").json()["secret"]
+    body = {"version": "V2", "requestId": "r", "timestamp": 0, "images": [{"format": "png", "name": "x"}]}
+    for suffix in ("general", "infer", "document/receipt"):
+        probe = api.post(path.rsplit("/", 1)[0] + "/" + suffix, json=body)
+        assert probe.status_code == 401 and probe.json()["code"] == "0002"  # the same for every guess
+        assert "serves" not in probe.json()["message"]  # no hint of the right suffix
+    wrong = api.post(path.rsplit("/", 1)[0] + "/general", json=body, headers={"X-OCR-SECRET": secret})
+    assert wrong.status_code == 400 and wrong.json()["code"] == "0022"  # the owner is told what it serves

@@ -128,12 +128,13 @@ def resolve_invoke(
     if endpoint is None:
         raise InvalidUrl()
     domain = endpoint.domain
+    # The secret first (L6): without it a caller learns nothing more, not even the service type.
+    _check_secret(domain, secret, server_key)
     expected = domain_rules.invoke_suffix(domain.service_type, domain.recognition_model, endpoint.kind)
     if suffix != expected:
         if _is_known_suffix(suffix):
             raise RequestDomainInvalid(f"This invoke URL serves '{expected}', not '{suffix}'.")
         raise InvalidUrl()
-    _check_secret(domain, secret, server_key)
     model = "passport" if endpoint.kind == "passport" else domain.recognition_model
     return ResolvedInvoke(domain, endpoint, model)
 
