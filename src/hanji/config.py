@@ -100,6 +100,9 @@ class Settings:
     """HANJI_WEBHOOK_ATTEMPTS: tries to deliver a job's webhook, with exponential backoff between them."""
     stats_retention_days: int = 400
     """HANJI_STATS_RETENTION_DAYS: days call statistics are kept (0: forever); older calls are purged."""
+    worker_memory_mb: int = 4096
+    """HANJI_WORKER_MEMORY_MB: each OCR worker process's address-space cap (0: none); an input that
+    slips past the intake guards fails its task instead of taking the machine's memory."""
     db_pool_size: int = 5
     """HANJI_DB_POOL_SIZE: database connections kept open per process (PostgreSQL; calls hold one only
     for their few queries, never while OCR runs)."""
@@ -170,6 +173,10 @@ class Settings:
                 "HANJI_TASK_ATTEMPTS, HANJI_JOB_MAX_PAGES, HANJI_JOB_PAGES_PER_TASK and "
                 "HANJI_WEBHOOK_ATTEMPTS must be >= 1."
             )
+        if self.worker_memory_mb and self.worker_memory_mb < 2048:
+            raise SettingsError(
+                "HANJI_WORKER_MEMORY_MB is 0 (no cap) or at least 2048: the models take ~1.3 GB of it."
+            )
         if self.db_pool_size < 1 or self.db_pool_overflow < 0:
             raise SettingsError("HANJI_DB_POOL_SIZE must be >= 1 and HANJI_DB_POOL_OVERFLOW >= 0.")
         if self.stats_retention_days < 0:
@@ -237,6 +244,7 @@ _ENV_NAMES = {
     "job_pdf": "HANJI_JOB_PDF",
     "webhook_attempts": "HANJI_WEBHOOK_ATTEMPTS",
     "stats_retention_days": "HANJI_STATS_RETENTION_DAYS",
+    "worker_memory_mb": "HANJI_WORKER_MEMORY_MB",
     "db_pool_size": "HANJI_DB_POOL_SIZE",
     "db_pool_overflow": "HANJI_DB_POOL_OVERFLOW",
 }

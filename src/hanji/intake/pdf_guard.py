@@ -1,10 +1,13 @@
 """PDF pages checked before PDFium draws them: work that would not end, or not fit, is refused.
 
 A 639-byte PDF can hold a form XObject that draws itself, a tree of forms that each draw the next
-ten times (ten levels: 10^10 draws), or a content stream that inflates to gigabytes. PDFium would
-spend the whole OCR timeout and many gigabytes on such a page, so each page's drawing graph is
-walked first (pikepdf reads the objects without drawing anything): a cycle, a draw count or a
-content size over the bounds makes that page an ``ERROR`` page, and the other pages still read.
+ten times (ten levels: 10^10 draws), a content stream that inflates to gigabytes, or a few
+megabytes of tiny filled squares (PDFium keeps ~170 bytes per drawn object: 60 MB of them is
+1.6 GB). PDFium would spend the whole OCR timeout and many gigabytes on such a page, so each page's
+drawing graph is walked first (pikepdf reads the objects without drawing anything) and its content
+streams are inflated a chunk at a time and scanned, never held whole: a cycle, a draw count, an
+operation count, a content size or a page size over the bounds makes that page an ``ERROR`` page,
+and the other pages still read.
 """
 
 from __future__ import annotations
@@ -12,6 +15,8 @@ from __future__ import annotations
 import io
 import re
 import zlib
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import pikepdf
@@ -20,9 +25,19 @@ MAX_DRAWS = 100_000
 """Form, pattern and glyph programs one page may run, counting each draw of a shared one."""
 MAX_CONTENT_BYTES = 64 * 1024 * 1024
 """Decoded content-stream bytes one page may hold (its own and those of everything it draws)."""
+MAX_OPERATIONS = 400_000
+"""Path, painting, text-showing and image operators one page's content may hold (each becomes an
+object PDFium keeps while drawing: ~70 MB at this bound). A dense text page has ~20k."""
+MAX_PAGE_POINTS = 14_400.0
+"""The largest page side PDF allows (200 inches, ISO 32000 Annex C)."""
 MAX_DEPTH = 24
 _UNKNOWN_FILTER_RATIO = 200  # assumed worst growth of filters we do not inflate ourselves
+_CHUNK = 1024 * 1024
+_TAIL = 256  # bytes carried between chunks, so a token split across them is still seen whole
 _DO_OPERATOR = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s+Do\b")
+_DRAWING_OPERATOR = re.compile(
+    rb"(?<![A-Za-z0-9_*'\"#./])(?:re|m|l|c|v|y|h|f\*?|F|B\*?|b\*?|S|s|n|W\*?|Tj|TJ|'|\"|sh|Do|BI)(?![A-Za-z0-9_*'\"])"
+)
 
 
 class PageTooCostly(Exception):
@@ -31,9 +46,11 @@ class PageTooCostly(Exception):
 
 @dataclass
 class _Walk:
-    """One page's walk: content bytes read so far, programs already costed, the current path."""
+    """One page's walk: content bytes and operations read so far, programs already costed, the
+    current path."""
 
     content_bytes: int = 0
+    operations: int = 0
     costs: dict[tuple[int, int], int] = field(default_factory=dict)
     path: set[tuple[int, int]] = field(default_factory=set)
 
@@ -60,14 +77,38 @@ def refused_pages(data: bytes) -> dict[int, str]:
 
 
 def _check_page(page: pikepdf.Page) -> None:
+    _check_size(page)
     walk = _Walk()
     contents = page.obj.get("/Contents")
     streams = contents if isinstance(contents, pikepdf.Array) else [contents]
-    body = b"".join(_decoded(stream, walk) for stream in streams if isinstance(stream, pikepdf.Stream))
-    _resources_cost(body, page.obj.get("/Resources"), walk, depth=0)
+    names: Counter[str] = Counter()
+    for stream in streams:
+        if isinstance(stream, pikepdf.Stream):
+            names.update(_scanned(stream, walk))
+    _resources_cost(names, page.obj.get("/Resources"), walk, depth=0)
 
 
-def _resources_cost(content: bytes, resources: object, walk: _Walk, *, depth: int) -> int:
+def _check_size(page: pikepdf.Page) -> None:
+    box = page.obj.get("/MediaBox")
+    try:
+        x0, y0, x1, y1 = (float(v) for v in box)  # type: ignore[union-attr]
+    except (TypeError, ValueError):
+        return  # a broken box is PDFium's to judge
+    unit = page.obj.get("/UserUnit")
+    scale = float(unit) if isinstance(unit, int | float | pikepdf.Object) and _is_number(unit) else 1.0
+    if max(abs(x1 - x0), abs(y1 - y0)) * scale > MAX_PAGE_POINTS:
+        raise PageTooCostly(f"the page is larger than PDF allows ({MAX_PAGE_POINTS / 72:.0f} inches a side)")
+
+
+def _is_number(value: object) -> bool:
+    try:
+        float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def _resources_cost(names: Counter[str], resources: object, walk: _Walk, *, depth: int) -> int:
     """Programs that drawing ``content`` runs out of ``resources``: forms as often as it names them
     with ``Do``, patterns and Type 3 glyph programs once each (a lower bound; what we can count)."""
     if not isinstance(resources, pikepdf.Dictionary):
@@ -75,11 +116,7 @@ def _resources_cost(content: bytes, resources: object, walk: _Walk, *, depth: in
     total = 0
     xobjects = resources.get("/XObject")
     if isinstance(xobjects, pikepdf.Dictionary):
-        uses: dict[str, int] = {}
-        for name in _DO_OPERATOR.findall(content):
-            key = "/" + name.decode("latin-1")
-            uses[key] = uses.get(key, 0) + 1
-        for key, count in uses.items():
+        for key, count in names.items():
             form = xobjects.get(key)
             if isinstance(form, pikepdf.Stream) and form.get("/Subtype") == "/Form":
                 total += count * _program_cost(form, resources, walk, depth=depth + 1)
@@ -121,9 +158,9 @@ def _program_cost(program: pikepdf.Stream, inherited: object, walk: _Walk, *, de
         return walk.costs[key]
     walk.path.add(key)
     try:
-        content = _decoded(program, walk)
+        names = _scanned(program, walk)
         own = program.get("/Resources")
-        cost = 1 + _resources_cost(content, own if own is not None else inherited, walk, depth=depth)
+        cost = 1 + _resources_cost(names, own if own is not None else inherited, walk, depth=depth)
     finally:
         walk.path.discard(key)
     _check_draws(cost)
@@ -137,29 +174,67 @@ def _check_draws(draws: int) -> None:
         raise PageTooCostly(f"the page draws more than {MAX_DRAWS} forms or patterns")
 
 
-def _decoded(stream: pikepdf.Stream, walk: _Walk) -> bytes:
-    """A content stream's bytes, inflated no further than the page's remaining allowance."""
+def _scanned(stream: pikepdf.Stream, walk: _Walk) -> Counter[str]:
+    """The form names a content stream draws with ``Do`` (and how often), its operations and bytes
+    added to the page's walk; inflated a chunk at a time, no further than the page's allowance."""
+    names: Counter[str] = Counter()
+    tail = b""
+    for chunk in _chunks(stream, walk):
+        text = tail + chunk
+        # Tokens wholly inside the carried tail were counted with the previous chunk.
+        skip = len(tail)
+        for match in _DO_OPERATOR.finditer(text):
+            if match.end() > skip:
+                names["/" + match.group(1).decode("latin-1")] += 1
+        walk.operations += sum(1 for m in _DRAWING_OPERATOR.finditer(text) if m.end() > skip)
+        if walk.operations > MAX_OPERATIONS:
+            raise PageTooCostly(f"the page draws more than {MAX_OPERATIONS} paths, texts and images")
+        tail = text[-_TAIL:]
+    return names
+
+
+def _chunks(stream: pikepdf.Stream, walk: _Walk) -> Iterator[bytes]:
+    """A content stream's decoded bytes in pieces of at most ``_CHUNK``, counted against the page."""
     allowance = MAX_CONTENT_BYTES - walk.content_bytes
     filters = stream.get("/Filter")
     names = (
         [str(f) for f in filters] if isinstance(filters, pikepdf.Array) else [str(filters)] if filters else []
     )
-    raw = stream.read_raw_bytes()
     if not names:
-        data = raw
+        pieces: Iterator[bytes] = _split(stream.read_raw_bytes())
     elif names == ["/FlateDecode"] and stream.get("/DecodeParms") is None:
-        inflater = zlib.decompressobj()
-        try:
-            data = inflater.decompress(raw, allowance + 1)
-        except zlib.error:
-            data = b""
+        pieces = _inflate(stream.read_raw_bytes())
     else:
-        if len(raw) * _UNKNOWN_FILTER_RATIO > allowance:
+        if len(stream.read_raw_bytes()) * _UNKNOWN_FILTER_RATIO > allowance:
             raise PageTooCostly("the page's content streams are too large to draw")
-        data = stream.read_bytes()
-    walk.content_bytes += len(data)
-    if walk.content_bytes > MAX_CONTENT_BYTES:
-        raise PageTooCostly(
-            f"the page's content streams inflate past {MAX_CONTENT_BYTES // (1024 * 1024)} MB"
-        )
-    return data
+        pieces = _split(stream.read_bytes())
+    for piece in pieces:
+        walk.content_bytes += len(piece)
+        if walk.content_bytes > MAX_CONTENT_BYTES:
+            raise PageTooCostly(
+                f"the page's content streams inflate past {MAX_CONTENT_BYTES // (1024 * 1024)} MB"
+            )
+        yield piece
+
+
+def _split(data: bytes) -> Iterator[bytes]:
+    view = memoryview(data)
+    for start in range(0, len(data), _CHUNK):
+        yield bytes(view[start : start + _CHUNK])
+
+
+def _inflate(raw: bytes) -> Iterator[bytes]:
+    """Flate-decode ``raw`` a chunk at a time (a broken stream ends where it breaks, as PDFium's does)."""
+    inflater = zlib.decompressobj()
+    pending = raw
+    try:
+        while True:
+            # max_length bounds each piece; what zlib still holds comes out on the next call.
+            piece = inflater.decompress(pending, _CHUNK)
+            pending = inflater.unconsumed_tail
+            if piece:
+                yield piece
+            elif not pending or inflater.eof:
+                break
+    except zlib.error:
+        return

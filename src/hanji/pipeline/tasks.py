@@ -78,12 +78,20 @@ def _template_title(*, sample: bytes, box: list[float], languages: list[str]) ->
     return read_sample_title(decode_sample(sample), (x, y, w, h), languages)
 
 
+def _template_sample(*, data: bytes, declared_format: str | None, limits: dict[str, int]) -> dict[str, Any]:
+    from hanji.pipeline.samples import sample_png
+
+    sample = sample_png(data, declared_format=declared_format, limits=IntakeLimits(**limits))
+    return {"png": sample.png, "width": sample.width, "height": sample.height}
+
+
 TASKS: dict[str, Callable[..., Any]] = {
     "ping": _ping,
     "general": _general,
     "document": _document,
     "template": _template,
     "template_title": _template_title,
+    "template_sample": _template_sample,
 }
 
 

@@ -115,7 +115,11 @@ def build_executor(settings: Settings) -> Executor:
         return CeleryExecutor(create_celery_app(settings))
     if settings.executor == "inline":
         return InlineExecutor()
-    return ProcessExecutor(workers=settings.worker_count, max_tasks_per_worker=settings.worker_max_tasks)
+    return ProcessExecutor(
+        workers=settings.worker_count,
+        max_tasks_per_worker=settings.worker_max_tasks,
+        memory_mb=settings.worker_memory_mb,
+    )
 
 
 def build_job_runner(settings: Settings, context: JobContext) -> JobRunner:

@@ -77,4 +77,10 @@ def test_template_writes_calls_and_test_runs_read_with_no_connection_out(api: Te
         files={"file": ("form.png", filled, "image/png")},
     )
     assert tested.status_code == 200, tested.text
-    assert watching.seen == [("template_title", 0), ("template_title", 0), ("template", 0), ("template", 0)]
+    assert watching.seen == [
+        ("template_sample", 0),
+        ("template_title", 0),
+        ("template_title", 0),
+        ("template", 0),
+        ("template", 0),
+    ]

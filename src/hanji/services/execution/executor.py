@@ -18,6 +18,7 @@ from typing import Any, Protocol
 
 from hanji.core.errors import HanjiError, OcrServiceError, UnknownServiceError
 from hanji.pipeline.tasks import run_task, warm_up
+from hanji.services.execution.memory import cap_address_space
 
 log = logging.getLogger("hanji.executor")
 
@@ -61,11 +62,13 @@ def _exit_when_orphaned(parent: int) -> None:
     os._exit(1)
 
 
-def _start_worker(warm: bool) -> None:
-    """A worker's first act: watch for the server's death and follow it (a SIGKILLed server left
-    its OCR workers running as orphans, holding memory and CPU), then load the models if asked.
+def _start_worker(warm: bool, memory_mb: int = 0) -> None:
+    """A worker's first act: cap its memory, watch for the server's death and follow it (a
+    SIGKILLed server left its OCR workers running as orphans, holding memory and CPU), then load
+    the models if asked.
     A thread polling the parent id, not prctl's death signal: that fires when the *thread* that
     spawned the worker ends, and request threads come and go."""
+    cap_address_space(memory_mb)
     threading.Thread(target=_exit_when_orphaned, args=(os.getppid(),), daemon=True).start()
     if warm:
         warm_up()
@@ -75,12 +78,12 @@ class _Lane:
     """One worker process with a pool of its own: a crash or a timeout breaks only this lane, and so
     only the one task it was running (a shared pool fails every task in flight when one dies)."""
 
-    def __init__(self, context: Any, *, warm: bool, max_tasks: int) -> None:
+    def __init__(self, context: Any, *, warm: bool, max_tasks: int, memory_mb: int = 0) -> None:
         self.pool = ProcessPoolExecutor(
             max_workers=1,
             mp_context=context,
             initializer=_start_worker,
-            initargs=(warm,),
+            initargs=(warm, memory_mb),
             max_tasks_per_child=max_tasks or None,
         )
 
@@ -98,12 +101,16 @@ class ProcessExecutor:
         workers: number of processes.
         max_tasks_per_worker: recycle a process after this many tasks (0 keeps it forever), so slow
             leaks in native libraries cannot grow without bound.
+        memory_mb: each process's address-space cap (0: none); see ``memory.cap_address_space``.
     """
 
-    def __init__(self, *, workers: int, max_tasks_per_worker: int = 0, warm: bool = True) -> None:
+    def __init__(
+        self, *, workers: int, max_tasks_per_worker: int = 0, warm: bool = True, memory_mb: int = 0
+    ) -> None:
         self.workers = max(1, workers)
         self.max_tasks_per_worker = max_tasks_per_worker
         self.warm = warm
+        self.memory_mb = memory_mb
         # spawn: a clean interpreter per worker (no forked locks or threads from the server).
         self._context = multiprocessing.get_context("spawn")
         self._lock = threading.Lock()
@@ -112,7 +119,9 @@ class ProcessExecutor:
         self._closed = False
 
     def _new_lane(self) -> _Lane:
-        return _Lane(self._context, warm=self.warm, max_tasks=self.max_tasks_per_worker)
+        return _Lane(
+            self._context, warm=self.warm, max_tasks=self.max_tasks_per_worker, memory_mb=self.memory_mb
+        )
 
     def _ensure_lanes(self) -> None:
         with self._lock:

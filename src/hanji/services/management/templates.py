@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import base64
 import binascii
-import io
 import logging
+from dataclasses import asdict
 from typing import Any, Final
 
-from PIL import Image
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hanji.core.errors import Conflict, HanjiError, NotFound, PremiumFeature, ValidationFailed
-from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
+from hanji.pipeline.tasks import run_task
 from hanji.services.execution.executor import Executor
 from hanji.services.management import audit
 from hanji.services.management.domains import get_domain
@@ -33,6 +32,7 @@ from hanji.templates.schema import parse_definition
 STAGES: Final = ("beta", "service")
 DEFINITION_KEYS: Final = ("title", "fields", "tables", "combine")
 TITLE_READ_TIMEOUT_S: Final = 60.0
+SAMPLE_READ_TIMEOUT_S: Final = 60.0
 log = logging.getLogger("hanji.templates")
 
 
@@ -65,8 +65,13 @@ def get_template(db: Session, *, domain_id: int, template_id: int) -> Template:
     return template
 
 
-def store_sample(blobs: BlobStore, sample: Any, *, limits: IntakeLimits) -> tuple[str, int, int]:
+def store_sample(
+    blobs: BlobStore, sample: Any, *, limits: IntakeLimits, executor: Executor | None
+) -> tuple[str, int, int]:
     """Decode ``{"format", "data": base64}`` (a PDF gives its first page) and store it as PNG.
+
+    The decoding runs on ``executor`` (a worker process: a hostile sample costs it, not the
+    server); without one, here.
 
     Returns:
         The blob key and the sample's width and height.
@@ -81,18 +86,15 @@ def store_sample(blobs: BlobStore, sample: Any, *, limits: IntakeLimits) -> tupl
         raise ValidationFailed(
             "sample_image.data is not valid base64", details={"field": "sample_image.data"}
         ) from None
+    task = {"data": data, "declared_format": sample.get("format"), "limits": asdict(limits)}
     try:
-        pages = decode_pages(data, declared_format=sample.get("format"), limits=limits)
-    except Exception as exc:  # intake raises CLOVA-coded errors; here it is a management-API validation error
-        raise ValidationFailed(
-            f"sample_image: {getattr(exc, 'message', exc)}", details={"field": "sample_image"}
-        ) from None
-    first = pages[0]
-    if first.image is None:
-        raise ValidationFailed(f"sample_image: {first.error}", details={"field": "sample_image"})
-    buffer = io.BytesIO()
-    Image.fromarray(first.image).save(buffer, "PNG")
-    return blobs.put(buffer.getvalue()), first.width, first.height
+        if executor is None:
+            decoded = run_task("template_sample", task)
+        else:
+            decoded = executor.run("template_sample", timeout_s=SAMPLE_READ_TIMEOUT_S, **task)
+    except HanjiError as exc:  # intake's CLOVA codes: here it is a management-API validation error
+        raise ValidationFailed(f"sample_image: {exc.message}", details={"field": "sample_image"}) from None
+    return blobs.put(decoded["png"]), int(decoded["width"]), int(decoded["height"])
 
 
 def _checked_definition(domain: Domain, body: dict[str, Any], size: tuple[int, int]) -> dict[str, Any]:
@@ -167,12 +169,12 @@ def create_template(
     name = _name(body.get("name"))
     if body.get("sample_image") is None:
         raise ValidationFailed("sample_image is required", details={"field": "sample_image"})
-    key, width, height = store_sample(blobs, body["sample_image"], limits=limits)
+    if executor is not None:
+        release_connection(db)  # only reads so far: nothing is held while the sample and title are read
+    key, width, height = store_sample(blobs, body["sample_image"], limits=limits, executor=executor)
     definition = _checked_definition(domain, body, (width, height))
     definition["sample"] = {"width": width, "height": height}
     definition["validation_url"] = _validation_url(body.get("validation_url"))
-    if executor is not None:
-        release_connection(db)  # only reads so far: no connection is held while the title is read
     _keep_title_text(definition, blobs.get(key), languages=list(domain.languages), executor=executor)
     template = Template(domain_id=domain.id, name=name, definition=definition, sample_blob=key, stage="draft")
     db.add(template)
@@ -205,7 +207,11 @@ def update_template(
     name = _name(changes["name"]) if "name" in changes else template.name
     sample_blob = template.sample_blob
     if changes.get("sample_image") is not None:
-        sample_blob, width, height = store_sample(blobs, changes["sample_image"], limits=limits)
+        if executor is not None:
+            release_connection(db)
+        sample_blob, width, height = store_sample(
+            blobs, changes["sample_image"], limits=limits, executor=executor
+        )
         definition["sample"] = {"width": width, "height": height}
     if "validation_url" in changes:
         definition["validation_url"] = _validation_url(changes["validation_url"])
