@@ -14,7 +14,8 @@ from sqlalchemy.orm import Session
 
 from hanji.config import Settings
 from hanji.core.errors import HanjiError
-from hanji.storage.database import make_engine, make_session_factory, transaction, upgrade_database
+from hanji.runtime import build_runtime
+from hanji.storage.database import transaction, upgrade_database
 
 DataDir = Annotated[Path | None, typer.Option("--data-dir", help="Data directory [env HANJI_DATA_DIR].")]
 
@@ -33,15 +34,16 @@ def fail(exc: HanjiError) -> NoReturn:
 
 @contextmanager
 def database(settings: Settings) -> Iterator[Session]:
+    """One transaction on the database the runtime for ``settings`` uses (migrated first)."""
     upgrade_database(settings.resolved_database_url)
-    engine = make_engine(settings.resolved_database_url)
+    runtime = build_runtime(settings)  # the same composition root as the server; nothing started
     try:
-        with transaction(make_session_factory(engine)) as db:
+        with transaction(runtime.session_factory) as db:
             yield db
     except HanjiError as exc:
         fail(exc)
     finally:
-        engine.dispose()
+        runtime.close()
 
 
 def print_json(value: Any) -> None:
