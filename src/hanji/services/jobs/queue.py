@@ -1,7 +1,7 @@
 """Async jobs: accept an invoke call now, answer it later (status, page progress, result, webhook).
 
 A job row holds the request without its file; the file waits in the blob store. Running a job is
-``job_runs``' business; this module submits jobs, shows them, and finds the ones to resume.
+``steps``' business; this module submits jobs, shows them, and finds the ones to resume.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Where jobs run: the ``JobRunner`` protocol, and the local runner of the embedded mode.
 
 The local runner drives jobs from a thread pool in the API process; OCR itself still runs on the
-app's executor (local worker processes). The Celery runner (``hanji.workers``) sends the same
+app's executor (local worker processes). The Celery runner (``hanji.broker``) sends the same
 steps to workers instead.
 """
 
