@@ -11,7 +11,8 @@ from starlette.concurrency import run_in_threadpool
 
 from hanji.api.invoke_access import SECRET_HEADER, authorise_invoke, parse_invoke_body, throttle_scope
 from hanji.core.errors import HanjiError
-from hanji.services.invocation.invoke import handle_invoke, record_outcome
+from hanji.services.invocation.invoke import handle_invoke
+from hanji.services.invocation.recording import record_outcome
 from hanji.web.body import read_capped_body
 from hanji.web.deps import get_runtime
 from hanji.web.models.clova import INVOKE_ERRORS, ClovaRequest, ClovaResponse, invoke_body

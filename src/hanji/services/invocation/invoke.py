@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
@@ -17,67 +17,22 @@ from hanji.config import Settings
 from hanji.core.errors import (
     ClovaError,
     HanjiError,
-    RequestBodyInvalid,
-    RequestDomainInvalid,
     TableDetectionDisabled,
     UnknownServiceError,
 )
 from hanji.core.result import Document, Page
 from hanji.documents.key_values import pair_key_values
-from hanji.intake.fetch import fetch_image
 from hanji.intake.limits import IntakeLimits
 from hanji.services.execution.executor import Executor
 from hanji.services.invocation import template_runs
+from hanji.services.invocation.inputs import languages_for, read_file_bytes
+from hanji.services.invocation.outcome import InvokeOutcome
+from hanji.services.invocation.recording import record_outcome
 from hanji.services.invocation.template_runs import TaskTemplate
 from hanji.services.limits.quota import check_quota
 from hanji.services.management.gateway import ResolvedInvoke
-from hanji.services.statistics import calls as stats
-from hanji.storage.models import Domain
 
 log = logging.getLogger("hanji.invocations")
-FETCH_TIMEOUT_S = 15.0
-FETCH_MAX_REDIRECTS = 3
-
-
-@dataclass(frozen=True)
-class InvokeOutcome:
-    body: dict[str, Any]
-    pages: int
-    table_pages: int
-    template_id: int | None = None
-    """Template calls: the matched template, so statistics can be asked per template."""
-
-
-def languages_for(domain: Domain, request: InvokeRequest) -> list[str]:
-    """The request's ``lang`` (default: the domain's); each must be enabled (English always is)."""
-    enabled = [*domain.languages, "en"]
-    wanted = request.languages or list(domain.languages)
-    for lang in wanted:
-        if lang not in enabled:
-            raise RequestDomainInvalid(f"Language '{lang}' is not enabled on this domain.")
-    return wanted
-
-
-def read_file_bytes(request: InvokeRequest, settings: Settings, *, allow_url: bool) -> bytes:
-    image = request.image
-    if image.data is not None:
-        data = image.data
-    elif not allow_url:
-        raise RequestBodyInvalid("Document models accept images[].data only, not url.")
-    else:
-        assert image.url is not None
-        data = fetch_image(
-            image.url,
-            allow=settings.fetch_allow,
-            max_bytes=settings.max_file_bytes,
-            timeout_s=FETCH_TIMEOUT_S,
-            max_redirects=FETCH_MAX_REDIRECTS,
-        )
-    if len(data) > settings.max_file_bytes:
-        raise RequestBodyInvalid(
-            f"The file is larger than the {settings.max_file_bytes // (1024 * 1024)} MB limit."
-        )
-    return data
 
 
 def _limits(settings: Settings, *, max_pages: int) -> dict[str, int]:
@@ -214,33 +169,3 @@ def handle_invoke(
         raise error from exc
     finally:
         record_outcome(session_factory, resolved, outcome, error, request_bytes, started)
-
-
-def record_outcome(
-    session_factory: sessionmaker[Session],
-    resolved: ResolvedInvoke,
-    outcome: InvokeOutcome | None,
-    error: HanjiError | None,
-    request_bytes: int,
-    started: float,
-) -> None:
-    """Record one authorised call (also one refused before OCR, e.g. a malformed body)."""
-    success = (
-        error is None
-        and outcome is not None
-        and all(image.get("inferResult") == "SUCCESS" for image in outcome.body.get("images", []))
-    )
-    record = stats.CallRecord(
-        domain_id=resolved.domain.id,
-        endpoint_kind=resolved.endpoint.kind,
-        pages=outcome.pages if outcome else 0,
-        success=success,
-        error_code=error.code if error else None,
-        latency_ms=int((time.perf_counter() - started) * 1000),
-        request_bytes=request_bytes,
-        table_pages=outcome.table_pages if outcome else 0,
-        template_id=outcome.template_id if outcome else None,
-    )
-    with session_factory() as db:  # old records are purged by the RetentionJanitor, not here
-        stats.record_call(db, record=record)
-        db.commit()

@@ -22,7 +22,7 @@ from hanji.core.errors import (
     RequestBodyInvalid,
     TableDetectionDisabled,
 )
-from hanji.services.invocation.invoke import languages_for, read_file_bytes
+from hanji.services.invocation.inputs import languages_for, read_file_bytes
 from hanji.services.invocation.template_runs import has_service_templates
 from hanji.services.limits.quota import check_quota
 from hanji.services.management import domain_rules
