@@ -27,6 +27,7 @@ from hanji.api.routes import (
 )
 from hanji.config import Settings
 from hanji.console import routes as console_routes
+from hanji.console.error_page import error_page
 from hanji.runtime import Runtime, build_runtime
 from hanji.services.execution.executor import Executor
 from hanji.web.access_log import redact_invoke_keys
@@ -65,7 +66,7 @@ def app_for(runtime: Runtime, *, migrate: bool = True) -> FastAPI:
     )
     attach_runtime(app, runtime)
     redact_invoke_keys()
-    install_error_handlers(app)
+    install_error_handlers(app, pages=error_page)
     app.add_middleware(BodyLimit, settings=settings)
     for router in (
         health.router,

@@ -86,7 +86,7 @@ def test_basic_domain_builder_disables_premium_controls(
     page = client.get("/console/domains/1/templates").text
     assert 'id="premium-hint"' in page
     assert re.search(r'<select id="f-type" disabled aria-describedby="premium-hint"', page)
-    assert client.get("/console/domains/2/templates").status_code == 422  # General: no templates
+    assert client.get("/console/domains/2/templates").status_code == 409  # General: no templates (as the API)
 
 
 def test_stats_summary_is_the_pages_json_twin(client: TestClient, signed_in: dict[str, str]) -> None:
@@ -127,3 +127,27 @@ def test_a_stats_view_sums_once_in_the_database(client: TestClient, signed_in: d
     summary = client.get("/api/v1/stats/summary").json()
     assert summary["totals"]["calls"] == 300 and summary["totals"]["failure"] == 60
     assert [(d["name"], d["calls"]) for d in summary["by_domain"]] == [("bills", 150), ("general", 150)]
+
+
+@pytest.mark.parametrize(
+    ("path", "status", "english", "korean"),
+    [
+        ("/console/domains/99999/gateway", 404, "no such domain", "도메인이 없거나"),
+        ("/console/stats?from=2026-02-01&to=2026-01-01", 400, "From after To", "시작일이 종료일보다"),
+        ("/console/domains/2/templates", 409, "Templates belong to Template domains", "Template 도메인에만"),
+        ("/console/no-such-page", 404, "no such page", "해당 페이지가 없습니다"),
+    ],
+)
+def test_console_errors_are_pages_with_a_way_back(
+    client: TestClient, signed_in: dict[str, str], path: str, status: int, english: str, korean: str
+) -> None:
+    """#15 item 7: an unknown domain, a bad date range or Templates on a General domain answer an
+    HTML page in the reader's language, with the JSON API's status code and a link back."""
+    for lang, words in (("en", english), ("ko", korean)):
+        page = client.get(path + ("&" if "?" in path else "?") + f"lang={lang}")
+        assert page.status_code == status
+        assert page.headers["content-type"].startswith("text/html")
+        assert words in page.text and 'id="error-back" href="/console/"' in page.text
+        assert not INLINE.search(page.text)
+    api = client.get("/api/v1/domains/99999")
+    assert api.headers["content-type"].startswith("application/json")  # the API keeps its JSON

@@ -6,8 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 
 from hanji.console.pages import render, signed_in
-from hanji.core.errors import ValidationFailed
-from hanji.services.management import domains
+from hanji.services.management import templates
 from hanji.templates.schema import VALUE_TYPES
 from hanji.web.deps import DbSession, SettingsDep, base_url
 from hanji.web.models.domains import domain_view
@@ -21,9 +20,7 @@ def builder_page(domain_id: int, request: Request, db: DbSession, settings: Sett
     caller = signed_in(request, db, settings)
     if isinstance(caller, Response):
         return caller
-    domain = domains.get_domain(db, domain_id=domain_id)
-    if domain.service_type != "template":
-        raise ValidationFailed("Only Template domains have templates.", details={"field": "domain_id"})
+    domain = templates.template_domain(db, domain_id=domain_id)  # NOT_A_TEMPLATE_DOMAIN, as the API
     return render(
         request,
         "builder.html",
