@@ -83,7 +83,10 @@ def test_create_template_domain_with_inline_errors(
     page: Page, screenshot_dir: Path, state: dict[str, Any]
 ) -> None:
     page.click("#open-create")
-    page.check('input[name="service_type"][value="template"]')
+    # #15 item 11: the table-extraction switch is offered to General domains only.
+    for service_type, shown in (("general", True), ("document", False), ("template", False)):
+        page.check(f'input[name="service_type"][value="{service_type}"]')
+        assert page.locator("#c-tables").is_visible() is shown, service_type
     assert page.locator("#c-model option:not([disabled])").all_inner_texts() == ["Basic", "Premium"]
     page.fill("#c-name", "electric bills")
     page.fill("#c-code", "bad code")

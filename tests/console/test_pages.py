@@ -151,3 +151,20 @@ def test_console_errors_are_pages_with_a_way_back(
         assert not INLINE.search(page.text)
     api = client.get("/api/v1/domains/99999")
     assert api.headers["content-type"].startswith("application/json")  # the API keeps its JSON
+
+
+def test_search_trims_pasted_spaces_and_paging_stays_in_range(
+    client: TestClient, signed_in: dict[str, str]
+) -> None:
+    """#15 item 15: " bills " finds bills; page 99 of a one-page list shows that page, not "99 of 1"."""
+    page = client.get("/console/?q=%20bills%20&lang=en").text
+    assert len(re.findall(r"<tr data-domain-id=", page)) == 1
+    assert client.get("/api/v1/domains?q=%20bills%20").json()["count"] == 1
+    far = client.get("/console/?page=99&lang=en").text
+    assert "Page 1 of 1" in far and "Page 99" not in far
+
+
+def test_the_console_has_an_icon(client: TestClient) -> None:
+    icon = client.get("/favicon.ico", follow_redirects=True)
+    assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
+    assert 'rel="icon" href="/console/static/favicon.svg"' in client.get("/console/login").text

@@ -49,21 +49,27 @@ def domains_page(request: Request, db: DbSession, settings: SettingsDep) -> Resp
     if isinstance(caller, Response):
         return caller
     params = request.query_params
-    filters = {k: params[k] for k in FILTERS if params.get(k)}
+    filters = {k: params[k].strip() for k in FILTERS if params.get(k, "").strip()}  # ' bills ' finds bills
     sort = _sort_param(params.get("sort"))
     page_no = max(1, int(params["page"])) if params.get("page", "").isdigit() else 1
-    page = domains.list_domains(
-        db,
-        q=filters.get("q"),
-        service_type=filters.get("service_type"),
-        language=filters.get("language"),
-        recognition_model=filters.get("recognition_model"),
-        sort=sort,
-        limit=PAGE_SIZE,
-        offset=(page_no - 1) * PAGE_SIZE,
-        only=caller.access.domain_ids,
-    )
+
+    def load(number: int) -> domains.DomainPage:
+        return domains.list_domains(
+            db,
+            q=filters.get("q"),
+            service_type=filters.get("service_type"),
+            language=filters.get("language"),
+            recognition_model=filters.get("recognition_model"),
+            sort=sort,
+            limit=PAGE_SIZE,
+            offset=(number - 1) * PAGE_SIZE,
+            only=caller.access.domain_ids,
+        )
+
+    page = load(page_no)
     pages = max(1, math.ceil(page.count / PAGE_SIZE))
+    if page_no > pages:  # "page 99 of 1" shows the last page instead
+        page_no, page = pages, load(pages)
     paging: dict[str, Any] = {"page": page_no, "pages": pages}
     if page_no > 1:
         paging["prev"] = "?" + urlencode({**filters, "sort": sort, "page": page_no - 1})

@@ -26,6 +26,12 @@ def root() -> RedirectResponse:
     return RedirectResponse("/console/", status_code=307)
 
 
+@router.get("/favicon.ico")
+def favicon() -> RedirectResponse:
+    """Browsers ask for it at the root whatever the page says; the console's icon answers."""
+    return RedirectResponse("/console/static/favicon.svg", status_code=301)
+
+
 @router.get("/console/login")
 def login_page(request: Request) -> HTMLResponse:
     """Sign-in form; ``?expired=1`` says the previous session ran out."""

@@ -114,6 +114,7 @@ def list_domains(
     exactly or the name/code as a substring (any case)."""
     if not 1 <= limit <= 500 or offset < 0:
         raise InvalidQuery("limit must be 1-500 and offset >= 0.", details={"field": "limit"})
+    q = q.strip() if q else None  # a pasted " bills " still finds bills
     stmt = select(Domain)
     if only is not None:
         stmt = stmt.where(Domain.id.in_(sorted(only)))
