@@ -125,3 +125,10 @@ def test_an_operator_given_domains_sees_only_those(client: TestClient, api: Test
     page = browser.get("/console/")
     assert page.status_code == 200 and "mine" in page.text and ">other<" not in page.text
     assert "/console/operators" not in page.text  # no admin link for a viewer
+    for action in (
+        'id="open-create"',
+        'class="link edit-domain"',
+        'class="link copy-domain"',
+        "delete-domain",
+    ):
+        assert action not in page.text  # nor buttons a viewer's role would refuse

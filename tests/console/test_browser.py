@@ -107,6 +107,35 @@ def test_create_template_domain_with_inline_errors(
     shot(page, screenshot_dir, "domains")
 
 
+def test_edit_a_domain_in_both_languages(page: Page, state: dict[str, Any]) -> None:
+    """#15 item 1: name, languages and plan change from the list; the dialog speaks Korean too."""
+    row = row_of(page, state["template_domain"])
+    row.locator(".edit-domain").click()
+    assert page.locator("#e-name").input_value() == "electric bills"
+    assert not page.locator("#e-tables").is_visible()  # a Template domain has no table switch
+    page.fill("#e-name", "power bills")
+    page.check('#edit-form input[name="languages"][value="ja"]')
+    page.select_option("#e-plan", "standard")
+    page.click("#edit-submit")
+    page.wait_for_selector(
+        f'#domain-table tr[data-domain-id="{state["template_domain"]}"] td.name:text("power bills")'
+    )
+    cells = row_of(page, state["template_domain"]).locator("td").all_inner_texts()
+    assert cells[1] == "power bills" and cells[4] == "ko, ja" and cells[6] == "Standard"
+    page.goto("/console/?lang=ko")
+    row_of(page, state["template_domain"]).locator(".edit-domain").click()
+    assert page.locator("#edit-title").inner_text().startswith("도메인 편집")
+    page.fill("#e-name", "")
+    page.click("#edit-submit")
+    page.wait_for_selector("#eerr-name:not([hidden])")  # the error sits next to its field
+    page.fill("#e-name", "electric bills")
+    page.uncheck('#edit-form input[name="languages"][value="ja"]')
+    page.select_option("#e-plan", "basic")
+    page.click("#edit-submit")
+    page.wait_for_selector('#domain-table tr[data-code="bills2024"] td.name:text("electric bills")')
+    page.goto("/console/?lang=en")
+
+
 def test_gateway_key_and_invoke_url(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
     domain_id = state["template_domain"]
     row_of(page, domain_id).get_by_role("link", name="API Gateway").click()

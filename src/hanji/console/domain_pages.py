@@ -12,6 +12,7 @@ from fastapi.responses import Response
 from hanji.console.pages import render, signed_in
 from hanji.core.languages import DOMAIN_LANGUAGES
 from hanji.services.management import domain_rules, domains
+from hanji.services.management.access import Permission
 from hanji.web.deps import DbSession, SettingsDep, base_url
 from hanji.web.models.domains import domain_view
 
@@ -92,6 +93,8 @@ def domains_page(request: Request, db: DbSession, settings: SettingsDep) -> Resp
             "all_models": sorted({m for ms in MODELS.values() for m in ms}),
             "plans": domain_rules.SERVICE_PLANS,
             "max_document_domains": domain_rules.MAX_DOMAINS_PER_DOCUMENT_MODEL,
+            "can_create": caller.access.allows(Permission.CREATE_DOMAINS),
+            "can_edit": caller.access.allows(Permission.EDIT),
         },
         caller=caller,
     )

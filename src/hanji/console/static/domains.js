@@ -1,4 +1,4 @@
-// Domain list dialogs: create (per service type), copy (shows dropped Premium features), delete.
+// Domain list dialogs: create (per service type), edit, copy (shows dropped Premium features), delete.
 import { api, clearErrors, settle, showError, t, wireDialogs } from "./api.js";
 
 wireDialogs();
@@ -27,7 +27,7 @@ function syncType() {
 }
 
 createForm.querySelectorAll('input[name="service_type"]').forEach((r) => r.addEventListener("change", syncType));
-document.getElementById("open-create").addEventListener("click", () => {
+document.getElementById("open-create")?.addEventListener("click", () => {
   clearErrors(createForm);
   syncType();
   createDialog.showModal();
@@ -54,6 +54,45 @@ createForm.addEventListener("submit", async (event) => {
     window.location.assign("/console/?sort=-created_at");
   } catch (error) {
     showError(error, { fallback: document.getElementById("create-error") });
+  }
+});
+
+// ---- edit: name, languages, plan, and (General) table extraction ----
+const editDialog = document.getElementById("edit-dialog");
+const editForm = document.getElementById("edit-form");
+let editing = null;
+
+document.querySelectorAll(".edit-domain").forEach((button) => {
+  button.addEventListener("click", () => {
+    editing = button.dataset;
+    clearErrors(editForm);
+    document.getElementById("edit-source").textContent = editing.name;
+    document.getElementById("e-name").value = editing.name;
+    const given = new Set(editing.languages.split(",").filter(Boolean));
+    editForm.querySelectorAll('input[name="languages"]').forEach((box) => { box.checked = given.has(box.value); });
+    editForm.service_plan.value = editing.plan;
+    document.getElementById("e-tables-row").hidden = editing.type !== "general";
+    document.getElementById("e-tables").checked = editing.tables === "true";
+    editDialog.showModal();
+    document.getElementById("e-name").focus();
+  });
+});
+
+editForm.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(editForm);
+  const body = {
+    name: document.getElementById("e-name").value.trim(),
+    languages: [...editForm.querySelectorAll('input[name="languages"]:checked')].map((c) => c.value),
+    service_plan: editForm.service_plan.value,
+  };
+  if (editing.type === "general") body.table_extraction = document.getElementById("e-tables").checked;
+  try {
+    const saved = await api("PATCH", `/api/v1/domains/${editing.id}`, body);
+    await settle(`/api/v1/domains/${saved.id}`);
+    window.location.reload();
+  } catch (error) {
+    showError(error, { prefix: "eerr-", fallback: document.getElementById("edit-error") });
   }
 });
 
