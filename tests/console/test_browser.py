@@ -103,7 +103,7 @@ def test_create_template_domain_with_inline_errors(
     row = page.locator('#domain-table tr[data-code="bills2024"]')
     state["template_domain"] = int(row.get_attribute("data-domain-id") or 0)
     cells = row.locator("td").all_inner_texts()
-    assert cells[1:7] == ["electric bills", "bills2024", "Template", "ko", "premium", "Basic"]
+    assert cells[1:7] == ["electric bills", "bills2024", "Template", "Korean", "Premium", "Basic"]
     shot(page, screenshot_dir, "domains")
 
 
@@ -121,7 +121,7 @@ def test_edit_a_domain_in_both_languages(page: Page, state: dict[str, Any]) -> N
         f'#domain-table tr[data-domain-id="{state["template_domain"]}"] td.name:text("power bills")'
     )
     cells = row_of(page, state["template_domain"]).locator("td").all_inner_texts()
-    assert cells[1] == "power bills" and cells[4] == "ko, ja" and cells[6] == "Standard"
+    assert cells[1] == "power bills" and cells[4] == "Korean, Japanese" and cells[6] == "Standard"
     page.goto("/console/?lang=ko")
     row_of(page, state["template_domain"]).locator(".edit-domain").click()
     assert page.locator("#edit-title").inner_text().startswith("도메인 편집")
@@ -223,7 +223,7 @@ def test_copy_as_basic_shows_dropped_features(
     page.wait_for_selector('#domain-table tr[data-code="bills-basic"]')
     row = page.locator('#domain-table tr[data-code="bills-basic"]')
     state["copy_domain"] = int(row.get_attribute("data-domain-id") or 0)
-    assert row.locator("td").nth(5).inner_text() == "basic"
+    assert row.locator("td").nth(5).inner_text() == "Basic"
 
 
 def test_delete_asks_for_the_code(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
@@ -299,6 +299,8 @@ def test_korean_at_tablet_width(page: Page, screenshot_dir: Path) -> None:
     assert page.locator("h1").inner_text().startswith("도메인")
     page.goto("/console/stats")  # the cookie keeps Korean
     assert page.locator("h1").inner_text() == "호출 통계"
+    # #15 item 14: Korean breaks between words, never inside one (템플릿, not 템플/릿).
+    assert page.evaluate("() => getComputedStyle(document.body).wordBreak") == "keep-all"
     overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 1, "the page scrolls sideways at tablet width"
     shot(page, screenshot_dir, "statistics-ko-tablet")

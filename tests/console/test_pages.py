@@ -168,3 +168,17 @@ def test_the_console_has_an_icon(client: TestClient) -> None:
     icon = client.get("/favicon.ico", follow_redirects=True)
     assert icon.status_code == 200 and icon.headers["content-type"].startswith("image/svg+xml")
     assert 'rel="icon" href="/console/static/favicon.svg"' in client.get("/console/login").text
+
+
+def test_labels_not_codes_and_the_language_switch_keeps_the_view(
+    client: TestClient, signed_in: dict[str, str]
+) -> None:
+    """#15 item 14: models and languages by name in the reader's language; switching language keeps
+    filters and sort."""
+    english = client.get("/console/?service_type=template&sort=name&lang=en").text
+    assert "<td>Basic</td>" in english and ">Korean</span>" in english
+    assert 'href="?service_type=template&amp;sort=name&amp;lang=ko"' in english
+    korean = client.get("/console/?service_type=template&sort=name&lang=ko").text
+    assert ">한국어</span>" in korean
+    stats = client.get("/console/stats?from=2026-01-01&to=2026-01-31&bucket=hour&lang=en").text
+    assert 'href="?from=2026-01-01&amp;to=2026-01-31&amp;bucket=hour&amp;lang=ko"' in stats

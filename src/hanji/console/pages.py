@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
@@ -53,6 +54,12 @@ def signed_in(request: Request, db: Session, settings: Settings) -> Caller | Red
         return response
 
 
+def language_links(request: Request) -> dict[str, str]:
+    """This page in each language, keeping its filters, sort, paging and selection."""
+    kept = [(k, v) for k, v in request.query_params.multi_items() if k != "lang"]
+    return {code: "?" + urlencode([*kept, ("lang", code)]) for code in LANGUAGES}
+
+
 def render(
     request: Request,
     name: str,
@@ -75,6 +82,7 @@ def render(
         "csrf_token": caller.csrf_token if caller else None,
         "nav": request.url.path,
     }
+    base["language_links"] = language_links(request)
     response = templates.TemplateResponse(request, name, {**base, **context}, status_code=status_code)
     response.headers.update(SECURITY_HEADERS)
     if served_over_tls(get_runtime(request).settings):
