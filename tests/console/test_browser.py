@@ -94,7 +94,7 @@ def test_create_template_domain_with_inline_errors(
     page.click("#create-form button[type=submit]")
     error = page.locator("#err-code")
     error.wait_for(state="visible")
-    assert "code" in error.inner_text().lower()
+    assert error.inner_text().startswith("A domain code has 1-50 characters")
     assert page.locator("#c-code").get_attribute("aria-invalid") == "true"
     shot(page, screenshot_dir, "create-domain", full_page=False)
     page.fill("#c-code", "bills2024")
@@ -128,6 +128,8 @@ def test_edit_a_domain_in_both_languages(page: Page, state: dict[str, Any]) -> N
     page.fill("#e-name", "")
     page.click("#edit-submit")
     page.wait_for_selector("#eerr-name:not([hidden])")  # the error sits next to its field
+    # #15 item 4: the message comes from the error code through the Korean catalog.
+    assert page.locator("#eerr-name").inner_text().startswith("도메인 이름은 1~50자")
     page.fill("#e-name", "electric bills")
     page.uncheck('#edit-form input[name="languages"][value="ja"]')
     page.select_option("#e-plan", "basic")

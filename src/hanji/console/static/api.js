@@ -40,12 +40,21 @@ export async function api(method, path, body, { raw = false, headers = {} } = {}
   return payload;
 }
 
+/** The error in the page's language: the catalog's text for its code (and field), else the API's. */
+export function messageOf(error) {
+  const field = error.details?.field;
+  for (const key of [field && `apierror.${error.code}.${field}`, `apierror.${error.code}`]) {
+    if (key && key in messages) return t(key, error.details);
+  }
+  return error.message;
+}
+
 /** Show an API error next to the field it names (error.details.field), else in `fallback`. */
 export function showError(error, { prefix = "err-", fallback }) {
   const field = error.details?.field;
   const target = field ? document.getElementById(prefix + field) : null;
   const box = target || fallback;
-  box.textContent = error.message;
+  box.textContent = messageOf(error);
   box.hidden = false;
   const input = field ? document.querySelector(`[aria-describedby~="${prefix}${field}"]`) : null;
   if (input) {
