@@ -130,8 +130,15 @@ async function open(template) {
 $("sample-file").addEventListener("change", async () => {
   const file = $("sample-file").files[0];
   if (!file) return;
-  newSample = await fileToImage(file);
-  editor.setImage(await loadImage(URL.createObjectURL(file)));
+  clearErrors(errorBox.parentElement);  // "choose a sample first" is answered now
+  try {
+    const image = await loadImage(URL.createObjectURL(file));
+    newSample = await fileToImage(file);
+    editor.setImage(image);
+  } catch {
+    newSample = null;  // said at once, not at Save
+    showError({ message: t("builder.bad_sample"), details: {} }, { fallback: errorBox });
+  }
 });
 $("new-template").addEventListener("click", () => { open(null); $("tpl-name").focus(); });
 
@@ -159,24 +166,34 @@ function payload() {
   return body;
 }
 
+/** What the form lacks, all at once, each next to its field: nothing is sent until none remain. */
+function missing() {
+  const problems = [];
+  if (!$("tpl-name").value.trim()) {
+    problems.push({ code: "VALIDATION_ERROR", message: t("apierror.VALIDATION_ERROR.name"), details: { field: "name" } });
+  }
+  if (!current.id && !newSample) problems.push({ message: t("builder.need_sample"), details: {} });
+  return problems;
+}
+
 $("save-template").addEventListener("click", async () => {
   clearErrors(document);
   status.textContent = "";
-  if (!current.id && !newSample) {
-    showError({ message: t("builder.need_sample"), details: {} }, { fallback: errorBox });
-    return;
-  }
+  const problems = missing();
+  problems.forEach((problem) => showError(problem, { prefix: "tpl-err-", fallback: errorBox }));
+  if (problems.length) return;
+  const warning = current.fields.length ? "" : ` ${t("builder.no_fields")}`;
   try {
     const saved = current.id
       ? await api("PATCH", `${base}/${current.id}`, payload())
       : await api("POST", base, payload());
-    status.textContent = t("builder.saved", { name: saved.name, version: saved.version });
+    status.textContent = t("builder.saved", { name: saved.name, version: saved.version }) + warning;
     const selection = editor.selection;
     remember(saved);
     await open(saved);
     if (selection) editor.select(selection);
   } catch (error) {
-    showError(error, { prefix: "tpl-", fallback: errorBox });
+    showError(error, { prefix: "tpl-err-", fallback: errorBox });
   }
 });
 
