@@ -325,6 +325,48 @@ def test_korean_at_tablet_width(page: Page, screenshot_dir: Path) -> None:
     assert page.evaluate("() => document.activeElement.className") == "skip"
 
 
+REACHABLE = """() => {
+  const width = window.innerWidth;
+  const stuck = [];
+  for (const el of document.querySelectorAll("main a[href], main button")) {
+    if (!el.offsetParent || el.closest("dialog")) continue;  // not shown, or in a closed dialog
+    el.scrollIntoView({ block: "center", inline: "center" });
+    const box = el.getBoundingClientRect();
+    const name = `${el.tagName} ${el.textContent.trim().slice(0, 30)}`;
+    if (box.left < -1 || box.right > width + 1) stuck.push(name);
+  }
+  window.scrollTo(0, 0);
+  return stuck;
+}"""
+
+
+def test_every_page_fits_a_phone(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
+    """#15 item 13: at 375 x 812 no page scrolls sideways and every action can be brought into view."""
+    page.set_viewport_size({"width": 375, "height": 812})
+    domain = state["template_domain"]
+    pages = [
+        "/console/",
+        f"/console/domains/{domain}/gateway",
+        f"/console/domains/{domain}/templates",
+        "/console/stats",
+        "/console/account",
+        "/console/operators",
+    ]
+    problems = []
+    for lang in ("en", "ko"):
+        for path in pages:
+            page.goto(f"{path}?lang={lang}")
+            overflow = page.evaluate("() => document.documentElement.scrollWidth - window.innerWidth")
+            if overflow > 1:
+                problems.append(f"{lang} {path} scrolls sideways by {overflow} px")
+            problems.extend(f"{lang} {path}: {item} out of reach" for item in page.evaluate(REACHABLE))
+    page.goto("/console/?lang=ko")
+    shot(page, screenshot_dir, "domains-phone-ko")
+    page.goto("/console/?lang=en")
+    page.set_viewport_size(DESKTOP)
+    assert not problems, "\n".join(problems)
+
+
 def test_operators_and_accounts(page: Page, browser: Browser, server: str, screenshot_dir: Path) -> None:
     """An admin adds a viewer held to one domain; the viewer sees only it, makes a token, changes
     the password; the admin's other pages never show the viewer more than their role allows."""
