@@ -203,10 +203,22 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
     assert page.locator("#field-list li").all_inner_texts() == ["name (1)", "amount (1)"]
     page.click("#save-template")
     page.wait_for_selector("#builder-status:has-text('Saved electric bill')")
-    page.locator('#template-list tr:has-text("electric bill")').get_by_role(
-        "button", name="Deploy service"
-    ).click()
-    page.wait_for_selector('#template-list tr:has-text("electric bill") td:has-text("Service")')
+    # #15 item 9: a row offers the moves its stage allows; going live asks first, in the page's
+    # own dialog, and the answer shows on the row.
+    saved = page.locator('#template-list tr:has-text("electric bill")')
+    actions = saved.locator("td.actions button").all_inner_texts()
+    assert actions == ["Open", "Duplicate", "Deploy beta", "Deploy service", "Delete"], actions
+    saved.get_by_role("button", name="Deploy service").click()
+    page.wait_for_selector("#ask-dialog[open]")
+    assert "invoke URL" in page.locator("#ask-text").inner_text()
+    page.click("#ask-no")
+    assert saved.locator("td").nth(1).inner_text() == "Draft"  # cancelled: nothing changed
+    saved.get_by_role("button", name="Deploy service").click()
+    page.click("#ask-yes")
+    page.wait_for_selector('#template-list tr:has-text("electric bill") td:nth-child(2):text-is("Service")')
+    live = page.locator('#template-list tr:has-text("electric bill")')
+    assert live.locator("td.actions button").all_inner_texts() == ["Open", "Duplicate", "Undeploy", "Delete"]
+    assert live.locator(".row-status").inner_text() == "electric bill deployed to Service."
     page.set_input_files(
         "#test-file", files=[{"name": "filled.png", "mimeType": "image/png", "buffer": to_png(filled)}]
     )
@@ -406,6 +418,9 @@ def test_operators_and_accounts(page: Page, browser: Browser, server: str, scree
     reader.wait_for_selector("#new-token:not([hidden])")
     assert reader.locator("#new-token-secret").inner_text().startswith("hjt")
     assert reader.locator("#token-table tbody tr").count() == 1
+    reader.click(".revoke-token")  # asked in the console's dialog, not the browser's
+    reader.click("#ask-yes")
+    reader.wait_for_selector("#token-table tbody tr", state="detached")
     reader.fill("#p-current", password)
     reader.fill("#p-new", "readers-own-password")
     reader.click("#password-form button[type=submit]")

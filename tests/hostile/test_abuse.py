@@ -208,7 +208,7 @@ def test_oversized_and_slow_responses_are_cut_off(settings: Settings, loopback_s
             general.path, headers=general.headers, json=body(url=f"http://{loopback_server}/big")
         )
         assert big.status_code == 400 and "larger than the limit of 1 MB" in big.json()["message"]
-        import hanji.services.invocation.invoke as invocations
+        import hanji.services.invocation.inputs as invocations
 
         original = invocations.FETCH_TIMEOUT_S
         invocations.FETCH_TIMEOUT_S = 1.0

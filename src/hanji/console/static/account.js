@@ -1,5 +1,5 @@
 // Account page: change one's password, create and revoke one's API tokens.
-import { api, clearErrors, showError, t, wireCopyButtons } from "./api.js";
+import { api, ask, clearErrors, showError, t, wireCopyButtons } from "./api.js";
 
 wireCopyButtons();
 const passwordForm = document.getElementById("password-form");
@@ -25,7 +25,7 @@ passwordForm.addEventListener("submit", async (event) => {
 const tokenError = document.getElementById("token-error");
 function wireRevoke(button) {
   button.addEventListener("click", async () => {
-    if (!window.confirm(t("account.revoke_confirm"))) return;
+    if (!(await ask(t("account.revoke_confirm")))) return;
     try {
       await api("DELETE", `/api/v1/tokens/${button.dataset.tokenId}`);
       button.closest("tr").remove();

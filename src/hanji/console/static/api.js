@@ -128,3 +128,30 @@ export async function settle(path, exists = true) {
     await new Promise((resolve) => { setTimeout(resolve, 100); });
   }
 }
+
+/** Ask in the console's own dialog (never the browser's confirm()): resolves true when confirmed. */
+export function ask(text) {
+  let dialog = document.getElementById("ask-dialog");
+  if (!dialog) {
+    dialog = Object.assign(document.createElement("dialog"), { id: "ask-dialog" });
+    const form = Object.assign(document.createElement("form"), { method: "dialog" });
+    const message = Object.assign(document.createElement("p"), { id: "ask-text" });
+    const buttons = Object.assign(document.createElement("div"), { className: "buttons" });
+    buttons.append(
+      Object.assign(document.createElement("button"), { type: "submit", value: "yes", id: "ask-yes", textContent: t("common.confirm") }),
+      Object.assign(document.createElement("button"), { type: "submit", value: "no", id: "ask-no", className: "secondary", textContent: t("common.cancel") }),
+    );
+    form.append(message, buttons);
+    dialog.append(form);
+    dialog.setAttribute("aria-labelledby", "ask-text");
+    document.body.append(dialog);
+  }
+  document.getElementById("ask-text").textContent = text;
+  dialog.returnValue = "";
+  dialog.showModal();
+  document.getElementById("ask-no").focus();
+  return new Promise((resolve) => {
+    dialog.addEventListener("close", () => resolve(dialog.returnValue === "yes"), { once: true });
+  });
+}
+

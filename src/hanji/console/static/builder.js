@@ -1,5 +1,5 @@
 // Template builder: the domain's templates (list, duplicate, delete, deploy), the box editor, save, test.
-import { api, clearErrors, fileToImage, showError, t } from "./api.js";
+import { api, ask, clearErrors, fileToImage, showError, t } from "./api.js";
 import { BoxEditor } from "./box_editor.js";
 
 const root = document.getElementById("builder");
@@ -241,6 +241,15 @@ function action(label, handler, extra = "") {
   return button;
 }
 
+/** The stage changes that mean something from ``stage``: a draft goes to beta or service, a beta
+ * to service or back to draft, a service template back to draft. */
+const MOVES = {
+  draft: ["beta", "service"],
+  beta: ["service", "draft"],
+  service: ["draft"],
+};
+let feedback = { id: null, text: "" };  // what the last action did, shown on its own row
+
 function row(template) {
   const tr = document.createElement("tr");
   tr.dataset.templateId = template.id;
@@ -252,22 +261,33 @@ function row(template) {
   actions.append(
     action(t("builder.open"), () => open(template)),
     action(t("builder.duplicate"), () => duplicate(template)),
-    action(t("builder.deploy_beta"), () => deploy(template, "beta")),
-    action(t("builder.deploy_service"), () => deploy(template, "service")),
-    action(t("builder.undeploy"), async () => remember(await api("POST", `${base}/${template.id}/undeploy`))),
+    ...(MOVES[template.stage] || []).map((stage) => stage === "draft"
+      ? action(t("builder.undeploy"), () => undeploy(template))
+      : action(t(`builder.deploy_${stage}`), () => deploy(template, stage))),
     action(t("builder.delete"), () => remove(template), "danger"),
   );
+  if (feedback.id === template.id && feedback.text) {
+    actions.append(Object.assign(document.createElement("span"), {
+      className: "row-status", role: "status", textContent: feedback.text,
+    }));
+  }
   tr.append(actions);
   return tr;
 }
 
 async function deploy(template, stage) {
+  if (stage === "service" && !(await ask(t("builder.service_confirm", { name: template.name })))) return;
+  feedback = { id: template.id, text: t("builder.deployed", { name: template.name, stage: t(`builder.stage.${stage}`) }) };
   remember(await api("POST", `${base}/${template.id}/deploy`, { stage }));
-  status.textContent = t("builder.deployed", { name: template.name, stage: t(`builder.stage.${stage}`) });
+}
+
+async function undeploy(template) {
+  feedback = { id: template.id, text: t("builder.undeployed", { name: template.name }) };
+  remember(await api("POST", `${base}/${template.id}/undeploy`));
 }
 
 async function remove(template) {
-  if (!window.confirm(t("builder.delete_confirm", { name: template.name }))) return;
+  if (!(await ask(t("builder.delete_confirm", { name: template.name })))) return;
   await api("DELETE", `${base}/${template.id}`);
   if (current.id === template.id) await open(null);
   remember(null, template.id);

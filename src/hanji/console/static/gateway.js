@@ -1,5 +1,5 @@
 // Gateway page: create/revoke secret keys, regenerate invoke URLs, fill examples with a new secret.
-import { api, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
+import { api, ask, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
 
 const root = document.getElementById("gateway");
 const domainId = root.dataset.domainId;
@@ -14,7 +14,7 @@ function cell(text) {
 
 function wireRevoke(button) {
   button.addEventListener("click", async () => {
-    if (!window.confirm(t("gateway.revoke_confirm"))) return;
+    if (!(await ask(t("gateway.revoke_confirm")))) return;
     try {
       await api("DELETE", `/api/v1/domains/${domainId}/secret-keys/${button.dataset.keyId}`);
       button.closest("tr").remove();

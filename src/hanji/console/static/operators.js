@@ -1,5 +1,5 @@
 // Operators page (admins): create operators, change role and domains, reset passwords, delete.
-import { api, clearErrors, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
+import { api, ask, clearErrors, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
 
 wireCopyButtons();
 wireDialogs();
@@ -59,7 +59,7 @@ form.addEventListener("submit", async (event) => {
 document.querySelectorAll(".reset-password").forEach((button) => {
   button.addEventListener("click", async () => {
     const username = button.closest("tr").dataset.username;
-    if (!window.confirm(t("operators.reset_confirm", { username }))) return;
+    if (!(await ask(t("operators.reset_confirm", { username })))) return;
     try {
       const issued = await api("POST", `/api/v1/operators/${encodeURIComponent(username)}/password`, {});
       showIssued(username, issued.password);
@@ -72,7 +72,7 @@ document.querySelectorAll(".reset-password").forEach((button) => {
 document.querySelectorAll(".delete-operator").forEach((button) => {
   button.addEventListener("click", async () => {
     const row = button.closest("tr");
-    if (!window.confirm(t("operators.delete_confirm", { username: row.dataset.username }))) return;
+    if (!(await ask(t("operators.delete_confirm", { username: row.dataset.username })))) return;
     try {
       await api("DELETE", `/api/v1/operators/${encodeURIComponent(row.dataset.username)}`);
       row.remove();
