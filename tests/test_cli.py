@@ -3,6 +3,11 @@
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -73,3 +78,39 @@ def test_errors_are_clear_and_exit_2(env: dict[str, str]) -> None:
     assert code == 2 and "DOMAIN_NOT_FOUND" in out
     code, out = run(["db", "upgrade"], {**env, "HANJI_PORT": "nope"})
     assert code == 2 and "HANJI_PORT" in out
+
+
+@pytest.mark.slow
+def test_serve_says_what_it_does_while_the_models_load(tmp_path: Path) -> None:
+    """#15 item 15: the tens of seconds of loading are announced, and their end too."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        **os.environ,
+        "HANJI_DATA_DIR": str(tmp_path / "data"),
+        "HANJI_ADMIN_PASSWORD": "a-long-password",
+        "HANJI_PORT": str(port),
+        "HANJI_WORKERS": "1",
+    }
+    hanji = Path(sys.executable).with_name("hanji")
+    server = subprocess.Popen(
+        [str(hanji), "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
+    )
+    lines: list[str] = []
+    try:
+        deadline = time.monotonic() + 240
+        assert server.stdout is not None
+        while time.monotonic() < deadline:
+            line = server.stdout.readline()
+            if not line:
+                break
+            lines.append(line)
+            if "OCR workers ready" in line:
+                break
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    text = "".join(lines)
+    assert "Loading the OCR models into 1 worker process" in text, text
+    assert "OCR workers ready in" in text, text

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import sys
 from typing import Annotated
 
@@ -68,6 +69,8 @@ def serve(
     from hanji.server import create_app
 
     settings = settings_for(data_dir, host=host, port=port)
+    # Hanji's own progress (models loading, workers ready, jobs resumed) beside uvicorn's lines.
+    logging.basicConfig(level=settings.log_level.upper(), format="%(levelname)s:     %(message)s")
     typer.echo(
         f"Hanji serving on http://{settings.host}:{settings.port}/ (data: {settings.data_dir.resolve()})"
     )

@@ -7,6 +7,7 @@ below looks its collaborators up by name.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, field
 
 from sqlalchemy.engine import Engine
@@ -77,7 +78,11 @@ class Runtime:
                 "Change it with 'hanji operator passwd admin' (or 'hanji operator reset admin')."
             )
         if self.owns_executor and isinstance(self.executor, ProcessExecutor):
+            # Loading the models takes tens of seconds on a small machine: say so, then say when.
+            log.info("Loading the OCR models into %d worker process(es)...", self.executor.workers)
+            began = time.monotonic()
             self.executor.start()
+            log.info("OCR workers ready in %.0f s", time.monotonic() - began)
         self.janitor.start()
         self.started = True
         self.resume_jobs()
