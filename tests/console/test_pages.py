@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 from sqlalchemy import event
 
-from hanji.storage.models import Call
+from hanji.storage.models import Call, Template
 from tests.conftest import ADMIN_PASSWORD
 from tests.helpers import runtime_of
 
@@ -182,3 +183,31 @@ def test_labels_not_codes_and_the_language_switch_keeps_the_view(
     assert ">한국어</span>" in korean
     stats = client.get("/console/stats?from=2026-01-01&to=2026-01-31&bucket=hour&lang=en").text
     assert 'href="?from=2026-01-01&amp;to=2026-01-31&amp;bucket=hour&amp;lang=ko"' in stats
+
+
+def test_the_calls_chart_shows_quiet_days_and_templates_go_by_name(
+    client: TestClient, signed_in: dict[str, str]
+) -> None:
+    """#15 item 15: a week with calls on one day draws seven bars; templates are named, not #1."""
+    factory = runtime_of(client).session_factory
+    with factory() as db:
+        template = Template(domain_id=1, name="전기 요금", definition={"fields": []}, stage="draft")
+        db.add(template)
+        db.flush()
+        at = datetime(2026, 1, 3, 10, tzinfo=UTC)
+        db.add(
+            Call(
+                domain_id=1,
+                endpoint_kind="default",
+                pages=1,
+                success=True,
+                latency_ms=5,
+                at=at,
+                template_id=template.id,
+            )
+        )
+        db.commit()
+    page = client.get("/console/stats?from=2026-01-01&to=2026-01-07&lang=en").text
+    for quiet in ("2026-01-02", "2026-01-04", "2026-01-06"):  # no calls: still a bar (of zero)
+        assert quiet in page
+    assert "전기 요금" in page and "#1<" not in page

@@ -26,7 +26,7 @@ from hanji.services.statistics.views import (
     StatsSummary,
     TemplateTotals,
 )
-from hanji.storage.models import Call, Domain
+from hanji.storage.models import Call, Domain, Template
 
 DEFAULT_DAYS = 7
 
@@ -183,3 +183,11 @@ def load_summary(
         by_template=by_template,
         quota=quota_use(domains, settings),
     )
+
+
+def template_names(db: Session, ids: list[int]) -> dict[int, str]:
+    """The names of the templates ``ids`` that still exist (one query)."""
+    if not ids:
+        return {}
+    rows = db.execute(select(Template.id, Template.name).where(Template.id.in_(sorted(set(ids)))))
+    return {template_id: name for template_id, name in rows}
