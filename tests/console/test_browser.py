@@ -374,6 +374,12 @@ def test_every_page_fits_a_phone(page: Page, screenshot_dir: Path, state: dict[s
             problems.extend(f"{lang} {path}: {item} out of reach" for item in page.evaluate(REACHABLE))
     page.goto("/console/?lang=ko")
     shot(page, screenshot_dir, "domains-phone-ko")
+    # #15 item 15: links and link-styled buttons share one colour.
+    actions = "#domain-table td.actions a, #domain-table td.actions button.link:not(.danger)"
+    colours = page.evaluate(
+        f"() => [...document.querySelectorAll('{actions}')].map((el) => getComputedStyle(el).color)"
+    )
+    assert len(set(colours)) == 1, colours
     page.goto("/console/?lang=en")
     page.set_viewport_size(DESKTOP)
     assert not problems, "\n".join(problems)
