@@ -102,6 +102,11 @@ def test_create_template_domain_with_inline_errors(
     page.wait_for_selector('#domain-table tr[data-code="bills2024"]')
     row = page.locator('#domain-table tr[data-code="bills2024"]')
     state["template_domain"] = int(row.get_attribute("data-domain-id") or 0)
+    # #15 item 10: the creator is told it worked and pointed to the domain's keys and invoke URL.
+    notice = page.locator("#notice")
+    notice.wait_for(state="visible")
+    assert notice.inner_text().startswith("Domain electric bills created.")
+    assert notice.locator("a").get_attribute("href") == f"/console/domains/{state['template_domain']}/gateway"
     cells = row.locator("td").all_inner_texts()
     assert cells[1:7] == ["electric bills", "bills2024", "Template", "Korean", "Premium", "Basic"]
     shot(page, screenshot_dir, "domains")
@@ -135,6 +140,7 @@ def test_edit_a_domain_in_both_languages(page: Page, state: dict[str, Any]) -> N
     page.select_option("#e-plan", "basic")
     page.click("#edit-submit")
     page.wait_for_selector('#domain-table tr[data-code="bills2024"] td.name:text("electric bills")')
+    page.wait_for_selector("#notice:has-text('electric bills을(를) 저장했습니다.')")
     page.goto("/console/?lang=en")
 
 
@@ -427,6 +433,7 @@ def test_operators_and_accounts(page: Page, browser: Browser, server: str, scree
     reader.click(".revoke-token")  # asked in the console's dialog, not the browser's
     reader.click("#ask-yes")
     reader.wait_for_selector("#token-table tbody tr", state="detached")
+    reader.wait_for_selector("#notice:has-text('Token revoked.')")
     reader.fill("#p-current", password)
     reader.fill("#p-new", "readers-own-password")
     reader.click("#password-form button[type=submit]")

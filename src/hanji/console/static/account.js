@@ -1,5 +1,5 @@
 // Account page: change one's password, create and revoke one's API tokens.
-import { api, ask, clearErrors, showError, t, wireCopyButtons } from "./api.js";
+import { api, ask, clearErrors, notify, showError, t, wireCopyButtons } from "./api.js";
 
 wireCopyButtons();
 const passwordForm = document.getElementById("password-form");
@@ -29,6 +29,7 @@ function wireRevoke(button) {
     try {
       await api("DELETE", `/api/v1/tokens/${button.dataset.tokenId}`);
       button.closest("tr").remove();
+      notify({ text: t("notice.token_revoked") });
     } catch (error) {
       showError(error, { fallback: tokenError });
     }

@@ -155,3 +155,34 @@ export function ask(text) {
   });
 }
 
+// ---- notices: what an action did, said where the operator is looking (and after a reload) ----
+const NOTICE_KEY = "hanji-notice";
+
+/** Show ``{text, href?, label?}`` for a few seconds in a live region at the bottom of the page. */
+export function notify(notice) {
+  let box = document.getElementById("notice");
+  if (!box) {
+    box = Object.assign(document.createElement("div"), { id: "notice", className: "toast" });
+    box.setAttribute("role", "status");
+    document.body.append(box);
+  }
+  box.replaceChildren(document.createTextNode(notice.text));
+  if (notice.href) {
+    box.append(" ", Object.assign(document.createElement("a"), { href: notice.href, textContent: notice.label }));
+  }
+  box.hidden = false;
+  clearTimeout(notify.timer);
+  notify.timer = setTimeout(() => { box.hidden = true; }, notice.href ? 15000 : 6000);
+}
+
+/** Say ``notice`` on the next page this tab shows (for actions that reload the page). */
+export function notifyNext(notice) {
+  sessionStorage.setItem(NOTICE_KEY, JSON.stringify(notice));
+}
+
+const pending = sessionStorage.getItem(NOTICE_KEY);
+if (pending) {
+  sessionStorage.removeItem(NOTICE_KEY);
+  notify(JSON.parse(pending));
+}
+

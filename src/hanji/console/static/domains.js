@@ -1,5 +1,5 @@
 // Domain list dialogs: create (per service type), edit, copy (shows dropped Premium features), delete.
-import { api, clearErrors, settle, showError, t, wireDialogs } from "./api.js";
+import { api, clearErrors, notifyNext, settle, showError, t, wireDialogs } from "./api.js";
 
 wireDialogs();
 
@@ -51,6 +51,12 @@ createForm.addEventListener("submit", async (event) => {
   try {
     const created = await api("POST", "/api/v1/domains", body);
     await settle(`/api/v1/domains/${created.id}`);
+    // The next step for a new domain: a secret key and its invoke URL, on its gateway page.
+    notifyNext({
+      text: t("notice.created", { name: created.name }),
+      href: `/console/domains/${created.id}/gateway`,
+      label: t("notice.next_keys"),
+    });
     window.location.assign("/console/?sort=-created_at");
   } catch (error) {
     showError(error, { fallback: document.getElementById("create-error") });
@@ -90,6 +96,7 @@ editForm.addEventListener("submit", async (event) => {
   try {
     const saved = await api("PATCH", `/api/v1/domains/${editing.id}`, body);
     await settle(`/api/v1/domains/${saved.id}`);
+    notifyNext({ text: t("notice.saved", { name: saved.name }) });
     window.location.reload();
   } catch (error) {
     showError(error, { prefix: "eerr-", fallback: document.getElementById("edit-error") });
@@ -172,6 +179,7 @@ deleteForm.addEventListener("submit", async (event) => {
   try {
     await api("DELETE", `/api/v1/domains/${deleting.id}?confirm=${encodeURIComponent(deleteInput.value.trim())}`);
     await settle(`/api/v1/domains/${deleting.id}`, false);
+    notifyNext({ text: t("notice.deleted", { name: deleting.name }) });
     window.location.reload();
   } catch (error) {
     showError(error, { fallback: document.getElementById("delete-error") });

@@ -1,5 +1,5 @@
 // Gateway page: create/revoke secret keys, regenerate invoke URLs, fill examples with a new secret.
-import { api, ask, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
+import { api, ask, notify, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
 
 const root = document.getElementById("gateway");
 const domainId = root.dataset.domainId;
@@ -18,6 +18,7 @@ function wireRevoke(button) {
     try {
       await api("DELETE", `/api/v1/domains/${domainId}/secret-keys/${button.dataset.keyId}`);
       button.closest("tr").remove();
+      notify({ text: t("notice.key_revoked") });
     } catch (error) {
       showError(error, { fallback: keyError });
     }
@@ -68,6 +69,7 @@ document.getElementById("regenerate-form").addEventListener("submit", async (eve
     const code = document.getElementById(`url-${regenerating}`);
     const old = code.textContent;
     code.textContent = fresh.url;
+    notify({ text: t("notice.url_regenerated") });
     for (const id of [`curl-${regenerating}`, `python-${regenerating}`]) {
       const pre = document.getElementById(id);
       pre.textContent = pre.textContent.replaceAll(old, fresh.url);
