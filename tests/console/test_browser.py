@@ -207,8 +207,26 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
     assert page.locator("#field-list li").count() == 3
     page.keyboard.press("Delete")
     assert page.locator("#field-list li").all_inner_texts() == ["name (1)", "amount (1)"]
+    # #15 item 8: a deleted box comes back with Undo (and goes again with Redo, or Ctrl+Shift+Z).
+    page.click("#undo")
+    assert page.locator("#field-list li").count() == 3
+    page.focus("#sample-canvas")
+    page.keyboard.press("Control+Shift+Z")
+    assert page.locator("#field-list li").all_inner_texts() == ["name (1)", "amount (1)"]
     page.click("#save-template")
     page.wait_for_selector("#builder-status:has-text('Saved electric bill')")
+    # Unsaved edits are never dropped silently: New asks first.
+    _draw(page, (40, 40, 120, 40))
+    page.click("#new-template")
+    page.wait_for_selector("#ask-dialog[open]")
+    page.click("#ask-no")
+    assert page.locator("#field-list li").count() == 3  # still editing, the new box kept
+    page.click("#undo")
+    page.click("#new-template")
+    page.click("#ask-yes")  # undone edits are still edits since the save: asked, and dropped
+    assert page.locator("#field-list li").count() == 0
+    page.locator('#template-list tr:has-text("electric bill")').get_by_role("button", name="Open").click()
+    page.wait_for_function("() => document.querySelectorAll('#field-list li').length === 2")
     # #15 item 9: a row offers the moves its stage allows; going live asks first, in the page's
     # own dialog, and the answer shows on the row.
     saved = page.locator('#template-list tr:has-text("electric bill")')

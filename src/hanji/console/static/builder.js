@@ -26,10 +26,89 @@ function localPath(url) {
 
 const editor = new BoxEditor($("sample-canvas"), {
   canAddBox: premium,
-  onChange: () => { renderFieldList(); renderProps(); },
+  onChange: () => { changed(); renderFieldList(); renderProps(); },
   onSelect: () => { renderFieldList(); renderProps(); },
 });
 editor.redraw();
+
+// ---- undo, redo and unsaved changes ----
+// Each change pushes the state before it; undo and redo walk those states. Nothing is lost
+// silently: New, Open and leaving the page ask first while there are unsaved changes.
+let past = [];
+let future = [];
+let last = null;
+let dirty = false;
+
+function snapshot() {
+  return JSON.stringify({ title: current.title, fields: current.fields });
+}
+
+function resetHistory() {
+  past = [];
+  future = [];
+  last = snapshot();
+  dirty = false;
+  syncHistory();
+}
+
+function syncHistory() {
+  $("undo").disabled = past.length === 0;
+  $("redo").disabled = future.length === 0;
+}
+
+function changed() {
+  const now = snapshot();
+  if (now === last) return;
+  past.push(last);
+  future = [];
+  last = now;
+  dirty = true;
+  syncHistory();
+}
+
+function restore(state) {
+  const { title, fields } = JSON.parse(state);
+  current.title = title;
+  current.fields = fields;
+  editor.setModel(current);
+  last = state;
+  dirty = true;
+  syncHistory();
+  renderFieldList();
+  renderProps();
+  editor.redraw();
+}
+
+function undo() {
+  if (!past.length) return;
+  future.push(snapshot());
+  restore(past.pop());
+}
+
+function redo() {
+  if (!future.length) return;
+  past.push(snapshot());
+  restore(future.pop());
+}
+
+$("undo").addEventListener("click", undo);
+$("redo").addEventListener("click", redo);
+document.addEventListener("keydown", (event) => {
+  if (!(event.ctrlKey || event.metaKey) || event.target.matches("input, textarea, select")) return;
+  const key = event.key.toLowerCase();
+  if (key === "z" && !event.shiftKey) { event.preventDefault(); undo(); }
+  if ((key === "z" && event.shiftKey) || key === "y") { event.preventDefault(); redo(); }
+});
+window.addEventListener("beforeunload", (event) => {
+  if (!dirty) return;
+  event.preventDefault();
+  event.returnValue = "";
+});
+
+/** Whether the current edits may be dropped: no unsaved changes, or the operator says so. */
+async function mayDiscard() {
+  return !dirty || ask(t("builder.discard_confirm"));
+}
 
 document.querySelectorAll('input[name="mode"]').forEach((radio) => {
   radio.addEventListener("change", () => { editor.mode = radio.value; });
@@ -72,17 +151,23 @@ function renderProps() {
 
 $("f-name").addEventListener("input", () => {
   const field = selectedField();
-  if (field) { field.name = $("f-name").value; renderFieldList(); editor.redraw(); }
+  if (field) { field.name = $("f-name").value; changed(); renderFieldList(); editor.redraw(); }
 });
-$("f-type").addEventListener("change", () => { const f = selectedField(); if (f) f.value_type = $("f-type").value; });
-$("f-checkbox").addEventListener("change", () => { const f = selectedField(); if (f) f.checkbox = $("f-checkbox").checked; });
+$("f-type").addEventListener("change", () => {
+  const f = selectedField();
+  if (f) { f.value_type = $("f-type").value; changed(); }
+});
+$("f-checkbox").addEventListener("change", () => {
+  const f = selectedField();
+  if (f) { f.checkbox = $("f-checkbox").checked; changed(); }
+});
 $("f-required").addEventListener("change", () => {
   const f = selectedField();
-  if (f) f.validation = { ...f.validation, required: $("f-required").checked };
+  if (f) { f.validation = { ...f.validation, required: $("f-required").checked }; changed(); }
 });
 $("f-regex").addEventListener("input", () => {
   const f = selectedField();
-  if (f) f.validation = { ...f.validation, regex: $("f-regex").value };
+  if (f) { f.validation = { ...f.validation, regex: $("f-regex").value }; changed(); }
 });
 $("delete-box").addEventListener("click", () => editor.deleteSelected());
 $("delete-field").addEventListener("click", () => {
@@ -90,12 +175,14 @@ $("delete-field").addEventListener("click", () => {
   if (sel?.kind !== "field") return;
   current.fields.splice(sel.field, 1);
   editor.select(null);
+  changed();
   renderFieldList();
 });
 $("remove-title").addEventListener("click", () => {
   current.title = null;
   editor.model.title = null;
   editor.select(null);
+  changed();
   renderFieldList();
 });
 
@@ -125,6 +212,7 @@ async function open(template) {
   else { editor.image = null; editor.redraw(); }
   renderFieldList();
   renderProps();
+  resetHistory();
 }
 
 $("sample-file").addEventListener("change", async () => {
@@ -135,12 +223,19 @@ $("sample-file").addEventListener("change", async () => {
     const image = await loadImage(URL.createObjectURL(file));
     newSample = await fileToImage(file);
     editor.setImage(image);
+    dirty = true;
   } catch {
     newSample = null;  // said at once, not at Save
     showError({ message: t("builder.bad_sample"), details: {} }, { fallback: errorBox });
   }
 });
-$("new-template").addEventListener("click", () => { open(null); $("tpl-name").focus(); });
+$("new-template").addEventListener("click", async () => {
+  if (!(await mayDiscard())) return;
+  await open(null);
+  $("tpl-name").focus();
+});
+$("tpl-name").addEventListener("input", () => { dirty = true; });
+$("tpl-validation-url").addEventListener("input", () => { dirty = true; });
 
 // ---- save ----
 function payload() {
@@ -259,7 +354,7 @@ function row(template) {
   const actions = document.createElement("td");
   actions.className = "actions";
   actions.append(
-    action(t("builder.open"), () => open(template)),
+    action(t("builder.open"), async () => { if (await mayDiscard()) await open(template); }),
     action(t("builder.duplicate"), () => duplicate(template)),
     ...(MOVES[template.stage] || []).map((stage) => stage === "draft"
       ? action(t("builder.undeploy"), () => undeploy(template))
