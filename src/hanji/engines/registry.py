@@ -86,9 +86,12 @@ def warm_stages(*, hangul: bool) -> None:
             recognizer(name).recognize([strip] * LINE_THREADS)  # builds every line reader
 
 
-def page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[tuple[str, float, Box]]:
-    """Tesseract's lines of a whole image, limited to ``alphabet`` (an MRZ band's ``A-Z0-9<``)."""
-    return read_page_lines(image, lang, alphabet)
+def page_lines(
+    image: RgbImage, lang: str, alphabet: str | None = None, *, single_line: bool = False
+) -> list[tuple[str, float, Box]]:
+    """Tesseract's lines of a whole image, limited to ``alphabet`` (an MRZ band's ``A-Z0-9<``);
+    ``single_line``: the image is one line of text."""
+    return read_page_lines(image, lang, alphabet, single_line=single_line)
 
 
 HANGUL_BESIDE_HAN = "tesseract-kor"

@@ -25,6 +25,16 @@ class EngineTextReader:
         ]
         return sorted(lines, key=lambda line: line.box.center.y)
 
+    def read_line_within(self, crop: npt.NDArray[np.uint8], alphabet: str) -> ReadLine | None:
+        """One line crop (a form's box) read with only ``alphabet``'s characters; None: nothing read."""
+        from hanji.engines.registry import page_lines
+
+        lines = page_lines(_rgb(crop), "eng", alphabet, single_line=True)
+        if not lines:
+            return None
+        text = " ".join(t for t, _, _ in lines)
+        return ReadLine(text, min(c for _, c, _ in lines), lines[0][2])
+
     def read_crop(self, crop: npt.NDArray[np.uint8]) -> ReadLine:
         from hanji.core.geometry import Box
         from hanji.engines.registry import recognizer

@@ -12,6 +12,7 @@ from typing import Any, Final
 
 from hanji.core.result import Page
 from hanji.engines.default import recognize
+from hanji.engines.text_reader import EngineTextReader
 from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.page import RgbImage
@@ -123,6 +124,12 @@ def _field_result(reading: FieldReading, choice: Choice) -> dict[str, Any]:
     return result
 
 
+def restricted_read(crop: RgbImage, alphabet: str) -> tuple[str, float]:
+    """A box's crop read by the engines held to ``alphabet`` (Tesseract's whitelist, one line)."""
+    line = EngineTextReader().read_line_within(crop, alphabet)
+    return ("", 0.0) if line is None else (line.text, line.confidence)
+
+
 def read_page(image: RgbImage, candidates: Sequence[Candidate], languages: Sequence[str]) -> dict[str, Any]:
     """Match, align and read one page image; plain data (see ``hanji.clova.template``)."""
     recognise: Recognise = lambda img: recognize(img, languages)  # noqa: E731
@@ -134,7 +141,7 @@ def read_page(image: RgbImage, candidates: Sequence[Candidate], languages: Seque
     candidate = choice.candidate
     aligned = warp_to_template(image, choice.match.homography, candidate.size)
     page: Page = recognise(aligned)
-    readings = read_fields(candidate.definition.fields, aligned, page, recognise)
+    readings = read_fields(candidate.definition.fields, aligned, page, recognise, restricted_read)
     title = candidate.definition.title
     result["template"] = {"id": candidate.id, "name": candidate.name, "score": round(choice.score, 4)}
     if title is not None:

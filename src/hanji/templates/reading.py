@@ -17,10 +17,16 @@ from hanji.core.result import Page, Word
 from hanji.intake.page import RgbImage
 from hanji.templates.checkbox import ink_share, read_checkbox
 from hanji.templates.schema import FieldDefinition, Rect
-from hanji.templates.values import fit_case, follow_case, normalise
+from hanji.templates.values import TYPE_ALPHABETS, fit_case, fits_type, follow_case, normalise
 
 Recognise = Callable[[RgbImage], Page]
 """OCR of one image (the aligned page, or a crop of it) in that image's pixels."""
+
+RestrictedRead = Callable[[RgbImage, str], tuple[str, float]]
+"""OCR of one crop held to an alphabet (``"0123456789,.-+"``): its text and confidence."""
+
+UNFIT_CONFIDENCE: Final = 0.3
+"""A value that still holds characters its type forbids keeps at most this confidence."""
 
 CROP_PAD: Final = 8
 """White margin (px) around a re-read crop: detectors miss text that touches the image edge."""
@@ -122,9 +128,17 @@ def read_text_field(
     return tuple(results)
 
 
-def read_field(field: FieldDefinition, image: RgbImage, page: Page, recognise: Recognise) -> FieldReading:
+def read_field(
+    field: FieldDefinition,
+    image: RgbImage,
+    page: Page,
+    recognise: Recognise,
+    restricted: RestrictedRead | None = None,
+) -> FieldReading:
     """Read one field on the aligned image: checkbox by ink, text by OCR, then normalise by type.
 
+    A typed value holding characters its type forbids is read again with the recogniser held to the
+    type's alphabet (``restricted``); what still does not fit keeps a low confidence.
     A checkbox's text is ``""``, or its configured ``checkbox_text`` (Premium text conversion).
     """
     if field.checkbox:
@@ -134,6 +148,13 @@ def read_field(field: FieldDefinition, image: RgbImage, page: Page, recognise: R
             field, (BoxText(field.boxes[0], label, tick.confidence),), label, tick.confidence, tick.checked
         )
     boxes = read_text_field(field, image, page, recognise)
+    alphabet = TYPE_ALPHABETS.get(field.value_type)
+    if (
+        alphabet
+        and restricted is not None
+        and not fits_type(field.value_type, normalise(field.value_type, "".join(b.text for b in boxes)))
+    ):
+        boxes = tuple(_reread(image, b, alphabet, restricted) for b in boxes)
     if field.multi_box:
         # Box order is the reading order (e.g. phone 010 | 4821 | 7735): join without separators.
         boxes = tuple(BoxText(b.rect, normalise(field.value_type, b.text), b.confidence) for b in boxes)
@@ -148,11 +169,23 @@ def read_field(field: FieldDefinition, image: RgbImage, page: Page, recognise: R
         boxes = tuple(BoxText(b.rect, follow_case(b.text, text), b.confidence) for b in boxes)
     read = [b.confidence for b in boxes if b.text]
     confidence = float(np.mean(read)) if read else 0.0
+    if not fits_type(field.value_type, text):
+        confidence = min(confidence, UNFIT_CONFIDENCE)  # said, not hidden: a client can check it
     return FieldReading(field, boxes, text, confidence)
 
 
+def _reread(image: RgbImage, box: BoxText, alphabet: str, restricted: RestrictedRead) -> BoxText:
+    """``box`` read again from its crop within ``alphabet``; as it was when that reads nothing."""
+    text, confidence = restricted(crop(image, box.rect), alphabet)
+    return BoxText(box.rect, text, confidence) if text.strip() else box
+
+
 def read_fields(
-    fields: Sequence[FieldDefinition], image: RgbImage, page: Page, recognise: Recognise
+    fields: Sequence[FieldDefinition],
+    image: RgbImage,
+    page: Page,
+    recognise: Recognise,
+    restricted: RestrictedRead | None = None,
 ) -> list[FieldReading]:
     """Read every field, in the template's order."""
-    return [read_field(f, image, page, recognise) for f in fields]
+    return [read_field(f, image, page, recognise, restricted) for f in fields]

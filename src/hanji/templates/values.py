@@ -143,6 +143,24 @@ NORMALISERS: Final[dict[str, Callable[[str], str]]] = {
 }
 
 
+_DIGITS: Final = "0123456789"
+_LATIN: Final = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+TYPE_ALPHABETS: Final[dict[str, str]] = {
+    "number": _DIGITS + ",.-+",
+    "phone": _DIGITS + "-+() ",
+    "alnum": _DIGITS + _LATIN + "-",
+    "alphabet": _LATIN + " ",
+}
+"""The characters a typed field's value may hold, where a recogniser can be held to them (Latin
+script: a digit box must never read back ``199003제5``)."""
+
+
+def fits_type(value_type: str, text: str) -> bool:
+    """Whether ``text`` holds only its type's characters (types without an alphabet always fit)."""
+    alphabet = TYPE_ALPHABETS.get(value_type)
+    return alphabet is None or all(ch in alphabet or ch.isspace() for ch in text)
+
+
 def normalise(value_type: str, text: str) -> str:
     """Normalise ``text`` for ``value_type``; ``text`` fields (and empty text) come back unchanged."""
     if not text.strip():

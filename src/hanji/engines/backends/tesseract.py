@@ -210,12 +210,15 @@ def _alphabet_api(lang: str, alphabet: str) -> Any:
     return api
 
 
-def read_page_lines(image: RgbImage, lang: str, alphabet: str | None = None) -> list[tuple[str, float, Box]]:
-    """Tesseract's text lines of an image, optionally limited to the characters of ``alphabet``."""
+def read_page_lines(
+    image: RgbImage, lang: str, alphabet: str | None = None, *, single_line: bool = False
+) -> list[tuple[str, float, Box]]:
+    """Tesseract's text lines of an image, optionally limited to the characters of ``alphabet``;
+    with ``single_line`` the image is one line (a form's box: even a lone digit is read)."""
     import tesserocr
 
     api = _alphabet_api(lang, alphabet or "")
-    api.SetPageSegMode(tesserocr.PSM.AUTO)
+    api.SetPageSegMode(tesserocr.PSM.SINGLE_LINE if single_line else tesserocr.PSM.AUTO)
     _set_image(api, image)
     api.Recognize()
     out: list[tuple[str, float, Box]] = []
