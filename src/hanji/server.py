@@ -24,6 +24,7 @@ from hanji.api.routes import (
     operators,
     stats,
     templates,
+    try_it,
 )
 from hanji.config import Settings
 from hanji.console import routes as console_routes
@@ -77,6 +78,7 @@ def app_for(runtime: Runtime, *, migrate: bool = True) -> FastAPI:
         domains.router,
         gateway.router,
         templates.router,
+        try_it.router,
         stats.router,
         jobs.router,  # before invoke: its catch-all POST path would swallow …/jobs
         jobs.webhook_router,

@@ -376,6 +376,38 @@ REACHABLE = """() => {
 }"""
 
 
+KOREAN_PAGE = Path(__file__).resolve().parents[1] / "data" / "ocr" / "ko_cldr.jpg"
+
+
+def test_try_a_domain_with_a_korean_page(page: Page, screenshot_dir: Path) -> None:
+    """#15 item 2: upload a page, see what the invoke URL would answer drawn over it, in Korean,
+    and take it away as JSON, CSV or Excel."""
+    page.goto("/console/?lang=ko")
+    row = page.locator('#domain-table tr[data-code="general"]')
+    row.get_by_role("link", name="테스트").click()
+    page.wait_for_url("**/try")
+    assert page.locator("h1").inner_text().startswith("테스트")
+    page.set_input_files("#try-file", str(KOREAN_PAGE))
+    page.select_option("#try-lang", "ko")
+    page.click("#try-run")
+    page.wait_for_selector("#try-result:not([hidden])", timeout=OCR_TIMEOUT_MS)
+    assert page.locator("#try-summary").inner_text().startswith("SUCCESS")
+    assert page.locator("#try-items li").count() > 10
+    assert page.evaluate("() => document.getElementById('try-canvas').width") > 0
+    assert any("\uac00" <= ch <= "\ud7a3" for ch in page.locator("#try-items").inner_text())
+    assert "try:" not in page.locator("#try-items").inner_text()  # the file's name is no label
+    shot(page, screenshot_dir, "try-ko")
+    for button, suffix in (
+        ("#download-json", ".json"),
+        ("#download-csv", ".csv"),
+        ("#download-xlsx", ".xlsx"),
+    ):
+        with page.expect_download() as download:
+            page.click(button)
+        assert download.value.suggested_filename.endswith(suffix)
+    page.goto("/console/?lang=en")
+
+
 def test_every_page_fits_a_phone(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:
     """#15 item 13: at 375 x 812 no page scrolls sideways and every action can be brought into view."""
     page.set_viewport_size({"width": 375, "height": 812})
@@ -384,6 +416,7 @@ def test_every_page_fits_a_phone(page: Page, screenshot_dir: Path, state: dict[s
         "/console/",
         f"/console/domains/{domain}/gateway",
         f"/console/domains/{domain}/templates",
+        f"/console/domains/{domain}/try",
         "/console/stats",
         "/console/account",
         "/console/operators",

@@ -8,7 +8,15 @@ from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from hanji.console import account_page, builder_page, domain_pages, gateway_page, operators_page, stats_page
+from hanji.console import (
+    account_page,
+    builder_page,
+    domain_pages,
+    gateway_page,
+    operators_page,
+    stats_page,
+    try_page,
+)
 from hanji.console.pages import SECURITY_HEADERS, render
 
 __all__ = ["SECURITY_HEADERS", "mount_static", "router"]
@@ -39,5 +47,5 @@ def login_page(request: Request) -> HTMLResponse:
     return render(request, "login.html", {"title_key": "login.title", "expired": expired})
 
 
-for module in (domain_pages, gateway_page, builder_page, stats_page, account_page, operators_page):
+for module in (domain_pages, gateway_page, builder_page, stats_page, account_page, operators_page, try_page):
     router.include_router(module.router)

@@ -34,12 +34,14 @@ RULES: tuple[Rule, ...] = (
     _rule(r"/api/v1/(session|tokens(/.*)?|me(/.*)?)", Permission.SELF),
     _rule(r"/api/v1/(operators(/.*)?|audit)", Permission.ADMIN),
     _rule(r"/api/v1/stats(/.*)?", Permission.READ),
+    _rule(r"/api/v1/results/export", Permission.READ, Permission.READ),  # converts, reads nothing stored
     _rule(r"/api/v1/domains", Permission.READ, Permission.CREATE_DOMAINS),
     _rule(r"/api/v1/domains/\{domain_id\}/copy", Permission.READ, Permission.CREATE_DOMAINS),
     _rule(r"/api/v1/domains/\{domain_id\}(/.*)?", Permission.READ, Permission.EDIT),
     _rule(r"/console/operators(/.*)?", Permission.ADMIN),
     _rule(r"/console/(account|tokens)(/.*)?", Permission.SELF),
     _rule(r"/console/domains/new", Permission.CREATE_DOMAINS),
+    _rule(r"/console/domains/\{domain_id\}/try", Permission.EDIT),
     _rule(r"/console(/.*)?", Permission.READ),
 )
 

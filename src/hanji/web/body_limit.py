@@ -24,8 +24,8 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 App = Callable[[Scope, Receive, Send], Awaitable[None]]
 
-FILE_ROUTES = re.compile(r"^/api/v1/domains/[^/]+/templates(?:/|$)")
-"""Management routes whose bodies hold an image (template samples and test runs)."""
+FILE_ROUTES = re.compile(r"^/api/v1/domains/[^/]+/(?:templates(?:/|$)|try$)")
+"""Management routes whose bodies hold an image (template samples, test runs, tries)."""
 
 
 def body_cap(path: str, settings: Settings) -> int:

@@ -2,31 +2,24 @@
 
 from __future__ import annotations
 
-import base64
-import binascii
 import hashlib
 import hmac
-import json
-from typing import Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 
+from hanji.api.uploads import fields_download, uploaded_image
 from hanji.config import Settings
 from hanji.core.errors import NotFound, ValidationFailed
 from hanji.intake.limits import IntakeLimits
 from hanji.services.invocation import template_runs
 from hanji.services.management import templates
 from hanji.storage.blobs import BlobNotFound, BlobStore
-from hanji.templates import export as result_export
-from hanji.web.body import read_capped_body
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
-from hanji.web.downloads import attachment
 from hanji.web.models.common import ERROR_RESPONSES, file_response
 from hanji.web.models.templates import (
     TEST_RUN_BODY,
     TEST_RUN_FILES,
-    XLSX_MEDIA_TYPE,
     TemplateCreate,
     TemplateDeploy,
     TemplateList,
@@ -176,42 +169,6 @@ def undeploy(
     return template_view(template, base_url(request, settings))
 
 
-async def _test_image(request: Request, settings: Settings) -> tuple[bytes, str | None]:
-    """The image of a test run: multipart part ``file``, or JSON ``{"image": {"format", "data"}}``."""
-    content_type = request.headers.get("content-type", "")
-    if content_type.startswith("multipart/form-data"):
-        form = await request.form(max_files=2, max_fields=8)
-        try:
-            part = form.get("file")
-            if part is None or isinstance(part, str):
-                raise ValidationFailed(
-                    "send the image as the multipart part 'file'", details={"field": "file"}
-                )
-            name = part.filename or ""
-            return await part.read(), (name.rsplit(".", 1)[-1].lower() if "." in name else None)
-        finally:
-            await form.close()
-    raw = await read_capped_body(request, settings.max_body_bytes)
-    try:
-        image = json.loads(raw or b"{}").get("image") or {}
-        return base64.b64decode(image["data"], validate=True), image.get("format")
-    except (ValueError, KeyError, TypeError, AttributeError, binascii.Error):
-        raise ValidationFailed(
-            'send multipart "file", or JSON {"image": {"format": "png", "data": "<base64>"}}',
-            details={"field": "image"},
-        ) from None
-
-
-def _export(body: dict[str, Any], export_format: str, template_id: int) -> Response:
-    """The test result's fields as a CSV or XLSX download (see ``hanji.templates.export``)."""
-    rows = result_export.result_rows(body)
-    filename = f"template-{template_id}-test.{export_format}"
-    headers = attachment(filename)
-    if export_format == "csv":
-        return Response(result_export.to_csv(rows), media_type="text/csv", headers=headers)
-    return Response(result_export.to_xlsx(rows), media_type=XLSX_MEDIA_TYPE, headers=headers)
-
-
 @router.post(
     "/{template_id}/test",
     response_model=TemplateTestResult,
@@ -233,7 +190,7 @@ async def test_template(
     """
     if export_format not in ("json", "csv", "xlsx"):
         raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
-    data, declared_format = await _test_image(request, settings)
+    data, declared_format = await uploaded_image(request, settings)
     runtime = get_runtime(request)
     candidate, languages = template_runs.test_candidate(
         db, domain_id=domain_id, template_id=template_id, blobs=runtime.blobs
@@ -255,7 +212,7 @@ async def test_template(
         key = run.previews[0]
         preview = f"{prefix}/previews/{key}?sig={preview_signature(settings, template_id, key)}"
     if export_format != "json":
-        return _export(run.body, export_format, template_id)
+        return fields_download(run.body, export_format, f"template-{template_id}-test")
     return TemplateTestResult.model_validate({**run.body, "preview_url": preview})
 
 

@@ -53,6 +53,17 @@ def active_endpoints(domain: Domain) -> list[InvokeEndpoint]:
     return [e for e in domain.endpoints if e.active]
 
 
+def console_resolution(domain: Domain, *, kind: str | None = None) -> ResolvedInvoke:
+    """What the domain's invoke URL of ``kind`` (default: its first) resolves to, for an operator
+    trying the domain from the console: the same flow, no secret needed (the operator is signed in)."""
+    endpoints = active_endpoints(domain)
+    endpoint = next((e for e in endpoints if kind is None or e.kind == kind), None)
+    if endpoint is None:
+        raise InvalidUrl(f"The domain has no '{kind}' invoke URL.")
+    model = "passport" if endpoint.kind == "passport" else domain.recognition_model
+    return ResolvedInvoke(domain, endpoint, model)
+
+
 def invoke_path(domain: Domain, endpoint: InvokeEndpoint) -> str:
     suffix = domain_rules.invoke_suffix(domain.service_type, domain.recognition_model, endpoint.kind)
     return f"/custom/v1/{domain.id}/{endpoint.invoke_key}/{suffix}"

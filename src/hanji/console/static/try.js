@@ -1,0 +1,128 @@
+// Try page: send a file through the domain's own flow, draw what came back over the image, and
+// download it as JSON, CSV or Excel.
+import { api, clearErrors, showError, t } from "./api.js";
+
+const root = document.getElementById("try");
+const domainId = root.dataset.domainId;
+const form = document.getElementById("try-form");
+const canvas = document.getElementById("try-canvas");
+let result = null;
+
+/** Every box the answer holds, with its text: words (General), fields (Template), values (Document). */
+function items(body) {
+  const found = [];
+  const visit = (value, label) => {
+    if (Array.isArray(value)) { value.forEach((v) => visit(v, label)); return; }
+    if (!value || typeof value !== "object") return;
+    const poly = value.boundingPoly?.vertices;
+    const text = value.inferText ?? value.text ?? value.formatted?.value;
+    if (poly && typeof text === "string") found.push({ text, label: value.name || label || "", poly });
+    for (const [key, child] of Object.entries(value)) {
+      if (key !== "boundingPoly" && key !== "formatted") visit(child, value.name || (Array.isArray(child) ? key : label));
+    }
+  };
+  // The page entry's own "name" is the file's; labels come from fields and document keys below it.
+  for (const [key, child] of Object.entries(body.images?.[0] || {})) {
+    if (key !== "name") visit(child, "");
+  }
+  return found;
+}
+
+function draw(image, found) {
+  canvas.width = image.naturalWidth;
+  canvas.height = image.naturalHeight;
+  const context = canvas.getContext("2d");
+  context.drawImage(image, 0, 0);
+  context.lineWidth = Math.max(2, image.naturalWidth / 500);
+  context.strokeStyle = "#1f6feb";
+  context.fillStyle = "rgb(31 111 235 / 12%)";
+  for (const item of found) {
+    context.beginPath();
+    item.poly.forEach((p, i) => (i ? context.lineTo(p.x, p.y) : context.moveTo(p.x, p.y)));
+    context.closePath();
+    context.fill();
+    context.stroke();
+  }
+}
+
+function list(found) {
+  const ol = document.getElementById("try-items");
+  ol.replaceChildren(...found.map((item) => {
+    const li = document.createElement("li");
+    if (item.label) li.append(Object.assign(document.createElement("strong"), { textContent: `${item.label}: ` }));
+    li.append(document.createTextNode(item.text));
+    return li;
+  }));
+}
+
+function loadImage(file) {
+  return new Promise((resolve, reject) => {
+    const image = new Image();
+    image.onload = () => resolve(image);
+    image.onerror = () => reject(new Error(t("try.no_preview")));
+    image.src = URL.createObjectURL(file);
+  });
+}
+
+form.addEventListener("submit", async (event) => {
+  event.preventDefault();
+  clearErrors(form);
+  const file = document.getElementById("try-file").files[0];
+  if (!file) {
+    showError({ message: t("try.need_file"), details: { field: "file" } }, { fallback: document.getElementById("try-error") });
+    return;
+  }
+  const params = new URLSearchParams();
+  const lang = document.getElementById("try-lang").value;
+  if (lang) params.set("lang", lang);
+  const kind = document.getElementById("try-kind");
+  if (kind) params.set("kind", kind.value);
+  if (document.getElementById("try-tables")?.checked) params.set("tables", "true");
+  const data = new FormData();
+  data.append("file", file);
+  const run = document.getElementById("try-run");
+  run.disabled = true;
+  run.textContent = t("try.running");
+  try {
+    result = await api("POST", `/api/v1/domains/${domainId}/try?${params}`, data);
+    const found = items(result);
+    const image = result.images?.[0] || {};
+    const message = image.message && image.message !== image.inferResult ? image.message : "";
+    document.getElementById("try-summary").textContent = t("try.summary", {
+      result: image.inferResult || "", count: found.length, message,
+    });
+    list(found);
+    document.getElementById("try-result").hidden = false;
+    try {
+      draw(await loadImage(file), found);
+    } catch {
+      canvas.width = 0;  // a PDF: no picture here, the boxes are still listed
+    }
+  } catch (error) {
+    showError(error, { fallback: document.getElementById("try-error") });
+  } finally {
+    run.disabled = false;
+    run.textContent = t("try.run");
+  }
+});
+
+function save(blob, name) {
+  const link = Object.assign(document.createElement("a"), { href: URL.createObjectURL(blob), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+}
+
+document.getElementById("download-json").addEventListener("click", () => {
+  save(new Blob([JSON.stringify(result, null, 2)], { type: "application/json" }), `domain-${domainId}-try.json`);
+});
+for (const format of ["csv", "xlsx"]) {
+  document.getElementById(`download-${format}`).addEventListener("click", async () => {
+    try {
+      const response = await api("POST", `/api/v1/results/export?format=${format}`, result, { raw: true });
+      save(await response.blob(), `domain-${domainId}-try.${format}`);
+    } catch (error) {
+      showError(error, { fallback: document.getElementById("try-error") });
+    }
+  });
+}
