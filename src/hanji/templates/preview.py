@@ -32,6 +32,23 @@ def _points(quad: list[list[float]], factor: float) -> list[tuple[float, float]]
     return [(x * factor, y * factor) for x, y in quad]
 
 
+RED: Final = (220, 0, 0)
+
+
+def _tick_box(draw: ImageDraw.ImageDraw, x: float, y: float, size: int, checked: bool) -> None:
+    """A square (ticked when ``checked``) of ``size`` px at (x, y), in the value colour."""
+    inset = size * 0.15
+    box = (x + inset, y + inset, x + size - inset, y + size - inset)
+    draw.rectangle(box, outline=RED, width=max(1, size // 10))
+    if checked:
+        left, top, right, bottom = box
+        width = max(2, size // 7)
+        draw.line(
+            [(left + 2, (top + bottom) / 2), ((left + right) / 2 - 1, bottom - 3)], fill=RED, width=width
+        )
+        draw.line([((left + right) / 2 - 1, bottom - 3), (right - 1, top + 2)], fill=RED, width=width)
+
+
 def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
     """PNG of ``image`` with the matched template's title (green), field boxes (blue), values (red) and
     table areas (orange, with the cells found in them)."""
@@ -50,17 +67,14 @@ def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
         for sub in field.get("sub_fields", [field]):
             draw.polygon(_points(sub["quad"], factor), outline=(0, 90, 220), width=2)
         x, y = _points(field["quad"], factor)[0]
-        label = (
-            f"{field['name']}: {'✔' if field.get('checked') else '☐'}"
-            if field["type"] == "CHECKBOX"
-            else (f"{field['name']}: {field['text']}")
-        )
-        draw.text(
-            (x, max(0.0, y - font.size - 2 if hasattr(font, "size") else y - 16)),
-            label,
-            fill=(220, 0, 0),
-            font=font,
-        )
+        size = int(font.size) if isinstance(font, ImageFont.FreeTypeFont) else 16
+        top = max(0.0, y - size - 2)
+        checkbox = field["type"] == "CHECKBOX"
+        label = f"{field['name']}: " if checkbox else f"{field['name']}: {field['text']}"
+        draw.text((x, top), label, fill=RED, font=font)
+        if checkbox:
+            # Drawn, not a glyph: the Korean fonts here have no ✔ or ☐ (they showed as empty boxes).
+            _tick_box(draw, x + draw.textlength(label, font=font), top, size, bool(field.get("checked")))
     for area in page.get("tables", []):
         draw.polygon(_points(area["quad"], factor), outline=(230, 120, 0), width=3)
         for cell in (area.get("table") or {}).get("cells", []):
