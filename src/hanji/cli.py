@@ -210,10 +210,10 @@ def domain_copy(
     """Copy a Template or Document domain (new URLs, no keys)."""
     settings = settings_for(data_dir)
     with database(settings) as db:
-        copy, dropped = domains.copy_domain(
+        result = domains.copy_domain(
             db, domain_id=domain_id, name=name, code=code, recognition_model=model, actor="cli"
         )
-        print_json(copied_domain_view(copy, _base_url(settings), dropped=dropped).model_dump(mode="json"))
+        print_json(copied_domain_view(result, _base_url(settings)).model_dump(mode="json"))
 
 
 @domain_app.command("delete")

@@ -282,3 +282,41 @@ def test_test_run_exports_fields_as_csv(api: TestClient) -> None:
     unknown = api.post(url, params={"format": "pdf"}, files={"file": ("form.png", image, "image/png")})
     assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "VALIDATION_ERROR"
     assert unknown.json()["error"]["details"]["field"] == "format"
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_copy_keeps_deployments_and_says_what_a_basic_copy_changed(api: TestClient) -> None:
+    """#15 item 5: templates keep their stage; one a Basic copy had to change becomes a draft, and
+    the answer says so per template and field; languages and plan may change with the copy."""
+    domain = template_domain(api)
+    plain = [
+        {**f, "boxes": f["boxes"][:1], "value_type": "text"}
+        for f in DEFINITION["fields"]
+        if not f["checkbox"]
+    ]
+    simple = new_template(api, domain["id"], name="simple", fields=plain).json()
+    rich = new_template(api, domain["id"], name="rich").json()
+    for template in (simple, rich):
+        base = f"/api/v1/domains/{domain['id']}/templates/{template['id']}"
+        assert api.post(f"{base}/deploy", json={"stage": "service"}).status_code == 200
+    same = api.post(
+        f"/api/v1/domains/{domain['id']}/copy",
+        json={"name": "kept", "code": "kept", "languages": ["ko", "ja"], "service_plan": "standard"},
+    ).json()
+    assert same["languages"] == ["ko", "ja"] and same["service_plan"] == "standard"
+    assert [(t["name"], t["stage"], t["needs_redeploy"]) for t in same["templates"]] == [
+        ("simple", "service", False),
+        ("rich", "service", False),
+    ]
+    basic = api.post(
+        f"/api/v1/domains/{domain['id']}/copy",
+        json={"name": "basic", "code": "basic", "recognition_model": "basic"},
+    ).json()
+    effects = {t["name"]: t for t in basic["templates"]}
+    assert effects["simple"]["stage"] == "service" and not effects["simple"]["dropped"]
+    assert effects["rich"]["stage"] == "draft" and effects["rich"]["needs_redeploy"]
+    features = {(d["field"], d["feature"]) for d in effects["rich"]["dropped"]}
+    assert ("phone", "multi_box") in features and ("agree", "checkbox") in features
+    assert any(d["feature"] == "multi_box" and d["detail"] == "3" for d in effects["rich"]["dropped"])
+    listed = api.get(f"/api/v1/domains/{basic['id']}/templates").json()["data"]
+    assert {t["name"]: t["stage"] for t in listed} == {"simple": "service", "rich": "draft"}

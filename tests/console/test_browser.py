@@ -260,21 +260,31 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
 def test_copy_as_basic_shows_dropped_features(
     page: Page, screenshot_dir: Path, state: dict[str, Any]
 ) -> None:
-    page.goto("/console/")
-    row_of(page, state["template_domain"]).get_by_role("button", name="Copy").click()
+    page.goto("/console/?lang=ko")
+    row_of(page, state["template_domain"]).get_by_role("button", name="복사").click()
+    # #15 item 5: the dialog starts from the source; languages and plan can change with the model.
+    assert page.locator("#cp-name").input_value() == "electric bills 사본"
+    assert page.locator("#cp-code").input_value() == "bills2024-copy"
+    assert page.locator('#copy-form input[name="languages"][value="ko"]').is_checked()
     page.fill("#cp-name", "electric bills basic")
     page.fill("#cp-code", "bills-basic")
+    page.check('#copy-form input[name="languages"][value="ja"]')
     page.select_option("#cp-model", "basic")
     page.click("#copy-submit")
     page.wait_for_selector("#dropped-box:not([hidden])")
     dropped = page.locator("#dropped-features li").all_inner_texts()
-    assert any("amount" in item and "number" in item for item in dropped), dropped
+    # Said per template and field, in the page's language.
+    assert "electric bill · amount: number 대신 텍스트로 읽습니다" in dropped, dropped
+    templates = page.locator("#copied-templates li").all_inner_texts()
+    assert templates == ["electric bill: 이제 초안입니다(원래 서비스). 확인한 뒤 다시 배포하세요"], templates
     shot(page, screenshot_dir, "copy-domain", full_page=False)
     page.click("#copy-finish")
     page.wait_for_selector('#domain-table tr[data-code="bills-basic"]')
     row = page.locator('#domain-table tr[data-code="bills-basic"]')
     state["copy_domain"] = int(row.get_attribute("data-domain-id") or 0)
     assert row.locator("td").nth(5).inner_text() == "Basic"
+    assert "일본어" in row.locator("td").nth(4).inner_text()
+    page.goto("/console/?lang=en")
 
 
 def test_delete_asks_for_the_code(page: Page, screenshot_dir: Path, state: dict[str, Any]) -> None:

@@ -107,12 +107,14 @@ def copy_domain(
     settings: SettingsDep,
 ) -> DomainCopied:
     """Copy a Template or Document domain with its templates (new URLs, no keys)."""
-    copy, dropped = domains.copy_domain(
+    result = domains.copy_domain(
         db,
         domain_id=domain_id,
         name=body.name,
         code=body.code,
         recognition_model=body.recognition_model,
+        languages=body.languages,
+        service_plan=body.service_plan,
         actor=caller.operator.username,
     )
-    return copied_domain_view(copy, base_url(request, settings), dropped=dropped)
+    return copied_domain_view(result, base_url(request, settings))

@@ -119,8 +119,12 @@ document.querySelectorAll(".copy-domain").forEach((button) => {
     const isTemplate = copySource.type === "template";
     document.getElementById("cp-model-row").hidden = !isTemplate;
     if (isTemplate) copyForm.recognition_model.value = copySource.model;
-    document.getElementById("cp-name").value = "";
-    document.getElementById("cp-code").value = "";
+    // Pre-filled from the source: a copy usually differs in a word, not in everything.
+    document.getElementById("cp-name").value = t("copy.default_name", { name: copySource.name }).slice(0, 50);
+    document.getElementById("cp-code").value = `${copySource.code}-copy`.slice(0, 50);
+    const given = new Set((copySource.languages || "").split(",").filter(Boolean));
+    copyForm.querySelectorAll('input[name="languages"]').forEach((box) => { box.checked = given.has(box.value); });
+    copyForm.service_plan.value = copySource.plan;
     copyDialog.showModal();
     document.getElementById("cp-name").focus();
   });
@@ -129,7 +133,12 @@ document.querySelectorAll(".copy-domain").forEach((button) => {
 copyForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(copyForm);
-  const body = { name: document.getElementById("cp-name").value.trim(), code: document.getElementById("cp-code").value.trim() };
+  const body = {
+    name: document.getElementById("cp-name").value.trim(),
+    code: document.getElementById("cp-code").value.trim(),
+    languages: [...copyForm.querySelectorAll('input[name="languages"]:checked')].map((c) => c.value),
+    service_plan: copyForm.service_plan.value,
+  };
   if (copySource.type === "template") body.recognition_model = copyForm.recognition_model.value;
   try {
     const copy = await api("POST", `/api/v1/domains/${copySource.id}/copy`, body);
@@ -137,9 +146,20 @@ copyForm.addEventListener("submit", async (event) => {
     copyForm.hidden = true;
     document.getElementById("copy-result").hidden = false;
     document.getElementById("copy-summary").textContent = t("copy.summary", { name: copy.name, id: copy.id });
-    const dropped = copy.dropped_features || [];
-    const list = document.getElementById("dropped-features");
-    list.replaceChildren(...dropped.map((text) => Object.assign(document.createElement("li"), { textContent: text })));
+    // Each template: its stage kept, or a draft that needs deploying again, and what a Basic copy
+    // did to it, all in the page's language.
+    const item = (text) => Object.assign(document.createElement("li"), { textContent: text });
+    const templates = copy.templates || [];
+    document.getElementById("copied-templates").replaceChildren(...templates.map((tpl) => item(
+      tpl.needs_redeploy
+        ? t("copy.redeploy", { name: tpl.name, stage: t(`builder.stage.${tpl.source_stage}`) })
+        : t("copy.kept", { name: tpl.name, stage: t(`builder.stage.${tpl.stage}`) }),
+    )));
+    document.getElementById("templates-box").hidden = templates.length === 0;
+    const dropped = templates.flatMap((tpl) => tpl.dropped.map((use) => t(`copy.effect.${use.feature}`, {
+      template: tpl.name, field: use.field, detail: use.detail,
+    })));
+    document.getElementById("dropped-features").replaceChildren(...dropped.map(item));
     document.getElementById("dropped-box").hidden = dropped.length === 0;
     document.getElementById("copy-finish").focus();
   } catch (error) {

@@ -21,7 +21,7 @@ from hanji.core.errors import (
     ValidationFailed,
 )
 from hanji.services.management import audit, domain_rules, gateway
-from hanji.services.management.template_features import to_basic
+from hanji.services.management.template_features import PremiumUse, to_basic
 from hanji.storage.blobs import BlobStore
 from hanji.storage.locks import DOMAIN_CREATION, domain_lock, hold
 from hanji.storage.models import Call, Domain, Job, JobPart, Template, utcnow
@@ -244,6 +244,32 @@ def _next_domain_id(db: Session) -> int | None:
     return max((h or 0 for h in highest), default=0) + 1
 
 
+@dataclass(frozen=True)
+class TemplateCopy:
+    """What became of one template in a copy: its stage kept, or a draft because a Basic copy had
+    to change it (then ``dropped`` says how, and it needs deploying again)."""
+
+    name: str
+    source_stage: str
+    stage: str
+    dropped: tuple[PremiumUse, ...] = ()
+
+    @property
+    def needs_redeploy(self) -> bool:
+        return self.stage != self.source_stage
+
+
+@dataclass(frozen=True)
+class CopiedDomain:
+    domain: Domain
+    templates: tuple[TemplateCopy, ...]
+
+    @property
+    def dropped_features(self) -> list[str]:
+        """Every feature left out, in English (the API's ``dropped_features``)."""
+        return [f"template '{t.name}' {use.describe()}" for t in self.templates for use in t.dropped]
+
+
 def copy_domain(
     db: Session,
     *,
@@ -251,9 +277,13 @@ def copy_domain(
     name: str,
     code: str,
     recognition_model: str | None = None,
+    languages: list[str] | None = None,
+    service_plan: str | None = None,
     actor: str = "system",
-) -> tuple[Domain, list[str]]:
-    """Copy a domain with its templates; new URLs, no keys. Returns the copy and dropped features."""
+) -> CopiedDomain:
+    """Copy a domain with its templates; new URLs, no keys. Templates keep their stage (a copy
+    serves as its source did), except those a Premium-to-Basic copy had to change: they become
+    drafts, and the result says what was dropped from each."""
     hold(db, domain_lock(domain_id))  # a delete running now finishes first: no copy of half a domain
     source = get_domain(db, domain_id=domain_id, fresh=True)
     if source.service_type == "general":
@@ -268,23 +298,20 @@ def copy_domain(
         name=name,
         code=code,
         service_type=source.service_type,
-        languages=list(source.languages),
+        languages=list(languages if languages is not None else source.languages),
         recognition_model=model,
-        service_plan=source.service_plan,
+        service_plan=service_plan or source.service_plan,
         region=source.region,
         actor=actor,
     )
-    dropped: list[str] = []
     downgrade = source.recognition_model == "premium" and model == "basic"
+    effects: list[TemplateCopy] = []
     for template in source.templates:
-        definition = template.definition
-        if downgrade:
-            definition, lost = to_basic(definition)
-            dropped.extend(f"template '{template.name}' {item}" for item in lost)
+        definition, lost = to_basic(template.definition) if downgrade else (template.definition, [])
+        stage = "draft" if lost else template.stage
+        effects.append(TemplateCopy(template.name, template.stage, stage, tuple(lost)))
         copy.templates.append(
-            Template(
-                name=template.name, definition=definition, sample_blob=template.sample_blob, stage="draft"
-            )
+            Template(name=template.name, definition=definition, sample_blob=template.sample_blob, stage=stage)
         )
     db.flush()
     for source_template, copied in zip(source.templates, copy.templates, strict=True):
@@ -295,7 +322,7 @@ def copy_domain(
             target=f"template:{copied.id}",
             details={"domain_id": copy.id, "copied_from": f"template:{source_template.id}"},
         )
-    return copy, dropped
+    return CopiedDomain(copy, tuple(effects))
 
 
 def template_names(domain: Domain) -> list[str]:

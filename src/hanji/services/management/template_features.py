@@ -8,32 +8,61 @@ joins texts a Basic template reads anyway.
 from __future__ import annotations
 
 import copy
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Literal
+
+Feature = Literal["multi_box", "checkbox", "checkbox_text", "value_type"]
+
+
+@dataclass(frozen=True)
+class PremiumUse:
+    """One Premium-only feature one field uses, and what a Basic copy does with it."""
+
+    field: str
+    feature: Feature
+    """``multi_box`` (detail: the box count; the copy keeps the first), ``checkbox`` (the field is
+    dropped), ``checkbox_text``, ``value_type`` (detail: the type; the copy reads text), ``case``."""
+    detail: str = ""
+
+    def describe(self) -> str:
+        """In English, for the API's ``dropped_features`` and messages (the console translates)."""
+        what = {
+            "multi_box": f"multi-box ({self.detail} boxes; a Basic copy keeps the first)",
+            "checkbox": "checkbox (a Basic copy drops the field)",
+            "checkbox_text": "checkbox text conversion",
+            "value_type": f"value type {self.detail} (a Basic copy reads it as text)",
+        }[self.feature]
+        return f"field '{self.field}': {what}"
+
+
+def premium_uses(definition: dict[str, Any]) -> list[PremiumUse]:
+    """Each Premium-only feature a template definition uses (empty for a Basic one)."""
+    found: list[PremiumUse] = []
+    for field in definition.get("fields", []):
+        name = str(field.get("name", "?"))
+        if len(field.get("boxes", [])) > 1:
+            found.append(PremiumUse(name, "multi_box", str(len(field["boxes"]))))
+        if field.get("checkbox"):
+            found.append(PremiumUse(name, "checkbox"))
+        if field.get("checkbox_text") is not None:
+            found.append(PremiumUse(name, "checkbox_text"))
+        if field.get("value_type", "text") != "text":
+            found.append(PremiumUse(name, "value_type", str(field.get("value_type"))))
+    return found
 
 
 def premium_features(definition: dict[str, Any]) -> list[str]:
     """Describe each Premium-only feature a template definition uses (empty for a Basic one)."""
-    found: list[str] = []
-    for field in definition.get("fields", []):
-        name = field.get("name", "?")
-        if len(field.get("boxes", [])) > 1:
-            found.append(f"field '{name}': multi-box")
-        if field.get("checkbox"):
-            found.append(f"field '{name}': checkbox")
-        if field.get("checkbox_text") is not None:
-            found.append(f"field '{name}': checkbox text conversion")
-        if field.get("value_type", "text") != "text":
-            found.append(f"field '{name}': value type {field.get('value_type')}")
-    return found
+    return [use.describe() for use in premium_uses(definition)]
 
 
-def to_basic(definition: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+def to_basic(definition: dict[str, Any]) -> tuple[dict[str, Any], list[PremiumUse]]:
     """Return a Basic-only copy of a definition and what was dropped.
 
     Multi-box fields keep their first box, checkbox fields are removed (and from combinations), value
     types become ``text``.
     """
-    dropped = premium_features(definition)
+    dropped = premium_uses(definition)
     basic = copy.deepcopy(definition)
     kept: list[dict[str, Any]] = []
     for field in basic.get("fields", []):

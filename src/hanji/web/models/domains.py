@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field, WithJsonSchema
 
 from hanji.services.management import domain_rules, gateway
+from hanji.services.management.domains import CopiedDomain
 from hanji.storage.models import Domain, InvokeEndpoint
 from hanji.web.models.common import RequestBody, Timestamp, View, iso
 
@@ -58,6 +59,10 @@ class DomainCopy(RequestBody):
     code: str
     recognition_model: str | None = None
     """The copy's model (a Template domain may be copied Premium to Basic); default: the source's."""
+    languages: list[str] | None = None
+    """The copy's languages; default: the source's."""
+    service_plan: str | None = None
+    """The copy's plan; default: the source's."""
 
 
 class InvokeUrlView(View):
@@ -94,10 +99,30 @@ class DomainList(View):
     """All domains matching the filters (``data`` holds one page of them)."""
 
 
+class DroppedFeatureView(View):
+    field: str
+    feature: Literal["multi_box", "checkbox", "checkbox_text", "value_type"]
+    """What a Basic copy does with it: ``multi_box`` keeps the first box, ``checkbox`` drops the
+    field, ``checkbox_text`` drops the conversion, ``value_type`` reads text."""
+    detail: str
+    """The box count (multi_box) or the value type (value_type); else empty."""
+
+
+class TemplateCopyView(View):
+    name: str
+    source_stage: str
+    stage: str
+    """The source's stage, kept; ``draft`` when the copy had to change the template."""
+    needs_redeploy: bool
+    dropped: list[DroppedFeatureView]
+
+
 class DomainCopied(DomainView):
-    """The new domain, and what a Premium to Basic copy left out."""
+    """The new domain, what became of each template, and what a Premium to Basic copy left out."""
 
     dropped_features: list[str]
+    """Each feature left out, in English (``templates[].dropped`` says the same, structured)."""
+    templates: list[TemplateCopyView]
 
 
 def invoke_url_view(domain: Domain, endpoint: InvokeEndpoint, base_url: str) -> InvokeUrlView:
@@ -130,6 +155,22 @@ def domain_view(domain: Domain, base_url: str) -> DomainView:
     )
 
 
-def copied_domain_view(domain: Domain, base_url: str, *, dropped: list[str]) -> DomainCopied:
-    """A new copy as ``POST …/copy`` returns it, with the features a Basic copy left out."""
-    return DomainCopied(**domain_view(domain, base_url).model_dump(), dropped_features=dropped)
+def copied_domain_view(result: CopiedDomain, base_url: str) -> DomainCopied:
+    """A new copy as ``POST …/copy`` returns it, with what became of each template."""
+    templates = [
+        TemplateCopyView(
+            name=t.name,
+            source_stage=t.source_stage,
+            stage=t.stage,
+            needs_redeploy=t.needs_redeploy,
+            dropped=[
+                DroppedFeatureView(field=u.field, feature=u.feature, detail=u.detail) for u in t.dropped
+            ],
+        )
+        for t in result.templates
+    ]
+    return DomainCopied(
+        **domain_view(result.domain, base_url).model_dump(),
+        dropped_features=result.dropped_features,
+        templates=templates,
+    )
