@@ -201,6 +201,13 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
         _draw(page, boxes[name])
         page.fill("#f-name", name)
     page.select_option("#f-type", "number")  # Premium: the amount is a number
+    assert page.locator("#f-case").is_disabled()  # letter case is for alnum and alphabet fields only
+    # #15 item 3: a combination of fields is made on screen and kept by the save.
+    page.fill("#c-combine-name", "all")
+    page.check('input[name="combine-field"][value="name"]')
+    page.check('input[name="combine-field"][value="amount"]')
+    page.click("#add-combine")
+    assert page.locator("#combine-list li").first.inner_text().startswith("all = name + amount")
     # Keyboard: N adds a box in the middle, Delete removes it again.
     page.focus("#sample-canvas")
     page.keyboard.press("n")
@@ -224,9 +231,10 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
     page.click("#undo")
     page.click("#new-template")
     page.click("#ask-yes")  # undone edits are still edits since the save: asked, and dropped
-    assert page.locator("#field-list li").count() == 0
+    page.wait_for_function("() => document.querySelectorAll('#field-list li').length === 0")
     page.locator('#template-list tr:has-text("electric bill")').get_by_role("button", name="Open").click()
     page.wait_for_function("() => document.querySelectorAll('#field-list li').length === 2")
+    assert page.locator("#combine-list li").first.inner_text().startswith("all = name + amount")
     # #15 item 9: a row offers the moves its stage allows; going live asks first, in the page's
     # own dialog, and the answer shows on the row.
     saved = page.locator('#template-list tr:has-text("electric bill")')

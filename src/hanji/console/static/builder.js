@@ -13,7 +13,7 @@ let current = blank();
 let newSample = null; // {format, data} of an uploaded sample not yet saved
 
 function blank() {
-  return { id: null, name: "", title: null, fields: [], tables: [], validation_url: null };
+  return { id: null, name: "", title: null, fields: [], tables: [], combine: [], validation_url: null };
 }
 
 /** Same-origin path (and query: a preview URL is signed) of an API URL (image_url, preview_url
@@ -26,7 +26,7 @@ function localPath(url) {
 
 const editor = new BoxEditor($("sample-canvas"), {
   canAddBox: premium,
-  onChange: () => { changed(); renderFieldList(); renderProps(); },
+  onChange: () => { changed(); renderFieldList(); renderProps(); renderCombine(); },
   onSelect: () => { renderFieldList(); renderProps(); },
 });
 editor.redraw();
@@ -146,20 +146,75 @@ function renderProps() {
   $("f-checkbox").checked = Boolean(field.checkbox);
   $("f-required").checked = Boolean(field.validation?.required);
   $("f-regex").value = field.validation?.regex || "";
+  const lettered = ["alnum", "alphabet"].includes(field.value_type);
+  $("f-case").value = lettered ? field.case || "" : "";
+  $("f-case").disabled = !premium || !lettered;
+  $("f-checkbox-text").hidden = !field.checkbox;
+  $("f-checked-text").value = field.checkbox_text?.checked || "";
+  $("f-unchecked-text").value = field.checkbox_text?.unchecked || "";
   $("f-boxes").textContent = t("builder.box_count", { count: field.boxes.length });
 }
 
 $("f-name").addEventListener("input", () => {
   const field = selectedField();
-  if (field) { field.name = $("f-name").value; changed(); renderFieldList(); editor.redraw(); }
+  if (field) { field.name = $("f-name").value; changed(); renderFieldList(); renderCombine(); editor.redraw(); }
 });
 $("f-type").addEventListener("change", () => {
   const f = selectedField();
-  if (f) { f.value_type = $("f-type").value; changed(); }
+  if (f) { f.value_type = $("f-type").value; changed(); renderProps(); }
 });
 $("f-checkbox").addEventListener("change", () => {
   const f = selectedField();
-  if (f) { f.checkbox = $("f-checkbox").checked; changed(); }
+  if (f) { f.checkbox = $("f-checkbox").checked; changed(); renderProps(); renderCombine(); }
+});
+$("f-case").addEventListener("change", () => {
+  const f = selectedField();
+  if (f) { f.case = $("f-case").value || null; changed(); }
+});
+for (const id of ["f-checked-text", "f-unchecked-text"]) {
+  $(id).addEventListener("input", () => {
+    const f = selectedField();
+    if (!f) return;
+    const checked = $("f-checked-text").value;
+    const unchecked = $("f-unchecked-text").value;
+    f.checkbox_text = checked || unchecked ? { checked, unchecked } : null;
+    changed();
+  });
+}
+
+// ---- combinations: fields whose values are joined into one combineResult item ----
+function renderCombine() {
+  const list = $("combine-list");
+  list.replaceChildren(...(current.combine || []).map((combo, index) => {
+    const li = document.createElement("li");
+    li.append(document.createTextNode(`${combo.name} = ${combo.fields.join(" + ")} `));
+    const remove = Object.assign(document.createElement("button"), {
+      type: "button", className: "link danger", textContent: t("builder.combine_remove"),
+    });
+    remove.addEventListener("click", () => { current.combine.splice(index, 1); changed(); renderCombine(); });
+    li.append(remove);
+    return li;
+  }));
+  $("c-combine-fields").replaceChildren(...current.fields.filter((f) => !f.checkbox || f.checkbox_text).map((f) => {
+    const label = Object.assign(document.createElement("label"), { className: "inline" });
+    const box = Object.assign(document.createElement("input"), { type: "checkbox", value: f.name });
+    box.name = "combine-field";
+    label.append(box, ` ${f.name}`);
+    return label;
+  }));
+}
+
+$("add-combine").addEventListener("click", () => {
+  const name = $("c-combine-name").value.trim();
+  const fields = [...document.querySelectorAll('input[name="combine-field"]:checked')].map((b) => b.value);
+  if (!name || !fields.length) {
+    showError({ message: t("builder.combine_need"), details: {} }, { fallback: errorBox });
+    return;
+  }
+  current.combine = [...(current.combine || []), { name, fields, separator: $("c-combine-separator").value }];
+  $("c-combine-name").value = "";
+  changed();
+  renderCombine();
 });
 $("f-required").addEventListener("change", () => {
   const f = selectedField();
@@ -212,6 +267,7 @@ async function open(template) {
   else { editor.image = null; editor.redraw(); }
   renderFieldList();
   renderProps();
+  renderCombine();
   resetHistory();
 }
 
@@ -245,16 +301,24 @@ function payload() {
     const validation = {};
     if (f.validation?.required) validation.required = true;
     if (f.validation?.regex) validation.regex = f.validation.regex;
-    return {
+    const field = {
       name: f.name.trim(),
       boxes: premium ? f.boxes : f.boxes.slice(0, 1),
       value_type: premium ? f.value_type || "text" : "text",
       checkbox: premium ? Boolean(f.checkbox) : false,
       validation,
     };
+    // Premium options are kept, never dropped by a save: case on lettered fields, a checkbox's text.
+    if (premium && f.case && ["alnum", "alphabet"].includes(field.value_type)) field.case = f.case;
+    if (premium && field.checkbox && f.checkbox_text) field.checkbox_text = f.checkbox_text;
+    return field;
   });
+  const names = new Set(fields.map((f) => f.name));
+  const combine = (current.combine || [])
+    .map((c) => ({ ...c, fields: c.fields.filter((n) => names.has(n)) }))
+    .filter((c) => c.fields.length);
   const body = {
-    name: $("tpl-name").value.trim(), title, fields, tables: current.tables || [],
+    name: $("tpl-name").value.trim(), title, fields, tables: current.tables || [], combine,
     validation_url: $("tpl-validation-url").value.trim() || null,
   };
   if (newSample) body.sample_image = newSample;
