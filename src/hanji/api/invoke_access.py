@@ -1,17 +1,21 @@
 """What an invoke call and a job submission share: the URL and secret checked against the domain
-(throttled per client), and the body parsed as CLOVA clients send it (JSON or multipart)."""
+(throttled per client), the body parsed as CLOVA clients send it (JSON or multipart), and the
+call run (also for the console's tries)."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from fastapi import Request
+from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 from starlette.requests import Request as StarletteRequest
 from starlette.types import Message
 
 from hanji.clova.request import InvokeRequest, parse_json_request, parse_multipart_request
 from hanji.core.errors import InvalidUrl, RequestBodyInvalid, SecretKeyInvalid
+from hanji.runtime import Runtime
+from hanji.services.invocation.invoke import handle_invoke
 from hanji.services.management import gateway
 from hanji.web.deps import client_address, get_runtime
 
@@ -83,3 +87,20 @@ async def parse_invoke_body(request: Request, body: bytes) -> InvokeRequest:
         )
     finally:
         await form.close()
+
+
+async def run_invoke(
+    runtime: Runtime, resolved: gateway.ResolvedInvoke, parsed: InvokeRequest, *, size: int, started: float
+) -> dict[str, Any]:
+    """The call's OCR and its statistics record, on a worker thread (the event loop stays free)."""
+    return await run_in_threadpool(
+        lambda: handle_invoke(
+            session_factory=runtime.session_factory,
+            settings=runtime.settings,
+            executor=runtime.executor,
+            resolved=resolved,
+            request=parsed,
+            request_bytes=size,
+            started=started,
+        )
+    )

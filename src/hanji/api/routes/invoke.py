@@ -9,9 +9,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
-from hanji.api.invoke_access import SECRET_HEADER, authorise_invoke, parse_invoke_body, throttle_scope
+from hanji.api.invoke_access import (
+    SECRET_HEADER,
+    authorise_invoke,
+    parse_invoke_body,
+    run_invoke,
+    throttle_scope,
+)
 from hanji.core.errors import HanjiError
-from hanji.services.invocation.invoke import handle_invoke
 from hanji.services.invocation.recording import record_outcome
 from hanji.web.body import read_capped_body
 from hanji.web.deps import get_runtime
@@ -53,17 +58,7 @@ async def invoke(domain_id: str, invoke_key: str, suffix: str, request: Request)
                 record_outcome, runtime.session_factory, resolved, None, exc, size, started
             )
             raise
-        result = await run_in_threadpool(
-            lambda: handle_invoke(
-                session_factory=runtime.session_factory,
-                settings=runtime.settings,
-                executor=runtime.executor,
-                resolved=resolved,
-                request=parsed,
-                request_bytes=len(body),
-                started=started,
-            )
-        )
+        result = await run_invoke(runtime, resolved, parsed, size=len(body), started=started)
         code = "200"
         runtime.result_webhooks.dispatch(resolved.domain, result)  # delivered off the request path
         return JSONResponse(result)

@@ -10,12 +10,11 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Query, Request, Response
 from fastapi.responses import JSONResponse
-from starlette.concurrency import run_in_threadpool
 
+from hanji.api.invoke_access import run_invoke
 from hanji.api.uploads import fields_download, uploaded_image
 from hanji.clova.request import ImageInput, InvokeRequest
 from hanji.core.errors import ValidationFailed
-from hanji.services.invocation.invoke import handle_invoke
 from hanji.services.management import domains, gateway
 from hanji.web.deps import CurrentCaller, DbSession, get_runtime
 from hanji.web.models.clova import ClovaResponse
@@ -60,17 +59,7 @@ async def try_domain(
         image=ImageInput(format=declared or "", name="try", data=data, url=None),
         enable_table_detection=tables,
     )
-    body = await run_in_threadpool(
-        lambda: handle_invoke(
-            session_factory=runtime.session_factory,
-            settings=runtime.settings,
-            executor=runtime.executor,
-            resolved=resolved,
-            request=invoke,
-            request_bytes=len(data),
-            started=started,
-        )
-    )
+    body = await run_invoke(runtime, resolved, invoke, size=len(data), started=started)
     if export_format != "json":
         return fields_download(body, export_format, f"domain-{domain_id}-try")
     return JSONResponse(body)
