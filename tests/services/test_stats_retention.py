@@ -3,18 +3,18 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.config import Settings, SettingsError
 from hanji.services.statistics import calls as stats
 from hanji.services.statistics.retention import RetentionJanitor
+from hanji.storage.database import make_engine, make_session_factory
 from hanji.storage.models import Call
-from tests.helpers import runtime_of
 
 SQLITE = pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
 
@@ -35,9 +35,16 @@ def _count(factory: sessionmaker[Session]) -> int:
         return db.scalar(select(func.count()).select_from(Call)) or 0
 
 
+@pytest.fixture
+def factory(database_url: str) -> Iterator[sessionmaker[Session]]:
+    """A session factory on the test database with no app: no retention janitor purges beside the test."""
+    engine = make_engine(database_url)
+    yield make_session_factory(engine)
+    engine.dispose()
+
+
 @SQLITE
-def test_purge_old_calls_keeps_recent_ones(client: TestClient) -> None:
-    factory: sessionmaker[Session] = runtime_of(client).session_factory
+def test_purge_old_calls_keeps_recent_ones(factory: sessionmaker[Session]) -> None:
     with factory() as db:
         db.add_all([_call(500), _call(401), _call(399), _call(1), _call(0)])
         db.commit()
@@ -53,8 +60,7 @@ def test_purge_old_calls_keeps_recent_ones(client: TestClient) -> None:
 
 
 @SQLITE
-def test_the_janitor_purges_at_start_and_then_on_its_interval(client: TestClient) -> None:
-    factory: sessionmaker[Session] = runtime_of(client).session_factory
+def test_the_janitor_purges_at_start_and_then_on_its_interval(factory: sessionmaker[Session]) -> None:
     with factory() as db:
         db.add_all([_call(500), _call(1)])
         db.commit()
