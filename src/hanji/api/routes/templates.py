@@ -198,7 +198,7 @@ async def test_template(
     db.commit()  # gives the connection back to the pool before OCR starts
     run = await run_in_threadpool(
         lambda: template_runs.run_template_test(
-            candidate,
+            [candidate],
             languages=languages,
             data=data,
             declared_format=declared_format,

@@ -107,10 +107,22 @@ def service_templates(
     Raises:
         DeployInfoNotFound: the domain has no template deployed to service (CLOVA ``1021``).
     """
+    return stage_templates(db, domain_id=domain_id, stage="service", wanted=wanted, blobs=blobs)
+
+
+def stage_templates(
+    db: Session, *, domain_id: int, stage: str, wanted: list[int] | None, blobs: BlobStore
+) -> list[TaskTemplate]:
+    """The templates deployed to ``stage`` (``beta`` or ``service``), as a call to that stage
+    matches among them: the invoke URL uses ``service``, the builder's stage test either.
+
+    Raises:
+        DeployInfoNotFound: nothing is deployed to ``stage`` (CLOVA ``1021``).
+    """
     deployed = list(
         db.scalars(
             select(Template)
-            .where(Template.domain_id == domain_id, Template.stage == "service")
+            .where(Template.domain_id == domain_id, Template.stage == stage)
             .order_by(Template.id)
         )
     )
@@ -128,7 +140,7 @@ def test_candidate(
 
 
 def run_template_test(
-    candidate: TaskTemplate,
+    candidates: list[TaskTemplate],
     *,
     languages: list[str],
     data: bytes,
@@ -136,7 +148,8 @@ def run_template_test(
     settings: Settings,
     executor: Executor,
 ) -> TemplateRun:
-    """The builder's test run: one template, with a preview per page."""
+    """The builder's test run: one template (or a stage's deployed ones, matched as a call to that
+    stage would be), with a preview per page."""
     request = InvokeRequest(
         version="V2",
         request_id=uuid.uuid4().hex,
@@ -145,7 +158,7 @@ def run_template_test(
         image=ImageInput(format=declared_format or "", name="test", data=None, url=None),
     )
     return run_templates(
-        [candidate],
+        candidates,
         request=request,
         data=data,
         settings=settings,
