@@ -19,6 +19,8 @@ from pathlib import Path
 import cv2
 import numpy as np
 
+from hanji.clova.document import render_fields
+
 sys.path.insert(0, str(Path(__file__).parent))
 from document_ocr import Recognizer, cached_page, rapidocr_page
 from hanji.core.result import Page
@@ -86,8 +88,8 @@ def bench_specimens() -> list[tuple[str, str, str]]:
     extractor = get_extractor("passport")
     for name, fields in expected.items():
         image = cv2.imread(str(DATA / "mrz" / "specimens" / Path(name).name))
-        pp = extractor.extract(
-            Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader())
+        pp = render_fields(
+            extractor.extract(Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader()))
         ).get("pp", {})
         for src, dst in MRZ_KEYS.items():
             total += 1
@@ -97,7 +99,11 @@ def bench_specimens() -> list[tuple[str, str, str]]:
     for path in testdata:
         image = cv2.imread(str(path))
         valid += bool(
-            extractor.extract(Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader()))
+            render_fields(
+                extractor.extract(
+                    Page(0, image.shape[1], image.shape[0]), PageImage(image, EngineTextReader())
+                )
+            )
             .get("mrz", {})
             .get("valid")
         )
@@ -118,9 +124,9 @@ def bench_synthetic_passports(n: int) -> list[tuple[str, str, str]]:
     for _ in range(n):
         doc = render(rng)
         img = doc.image
-        pp = extractor.extract(Page(0, img.shape[1], img.shape[0]), PageImage(img, EngineTextReader())).get(
-            "pp", {}
-        )
+        pp = render_fields(
+            extractor.extract(Page(0, img.shape[1], img.shape[0]), PageImage(img, EngineTextReader()))
+        ).get("pp", {})
         for key, value in doc.truth.items():
             if value:
                 total += 1

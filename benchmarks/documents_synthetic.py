@@ -20,6 +20,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from hanji.clova.document import render_fields
+
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from functools import partial
 
@@ -89,9 +91,11 @@ def score_family(model: str, n: int, seed: int) -> tuple[dict[str, list[int]], f
     for _ in range(n):
         doc = RENDERERS[model](rng)
         pred = flatten(
-            extractor.extract(
-                recognize(doc.image, doc.extra.get("languages", ["ko"])),
-                PageImage(doc.image, EngineTextReader()),
+            render_fields(
+                extractor.extract(
+                    recognize(doc.image, doc.extra.get("languages", ["ko"])),
+                    PageImage(doc.image, EngineTextReader()),
+                )
             )
         )
         gold = {k: normalise(v) for k, v in doc.truth.items() if v}

@@ -31,7 +31,8 @@ import pypdfium2 as pdfium
 
 from hanji.core.result import Document, Page
 from hanji.intake.limits import IntakeLimits
-from hanji.pipeline.general import read_general
+from hanji.pipeline.general import GeneralRequest, read_general
+from hanji.pipeline.inputs import FileInput
 from hanji.searchable import searchable_pdf_bytes
 from hanji.searchable.text_layer import words_of
 
@@ -120,9 +121,7 @@ def run_set(name: str, pages: int) -> dict[str, float]:
     for path in files:
         data = path.read_bytes()
         started = time.perf_counter()
-        document: Document = read_general(
-            data, declared_format="jpg", languages=[lang], limits=IntakeLimits()
-        )
+        document: Document = read_general(GeneralRequest(FileInput(data, "jpg", IntakeLimits()), (lang,)))
         ocr_s = time.perf_counter() - started
         started = time.perf_counter()
         pdf = searchable_pdf_bytes(data, document, languages=[lang])

@@ -26,7 +26,8 @@ ALLOWED: dict[str, set[str]] = {
     "training": {"core", "engines"},
     "pipeline": {"core", "engines", "intake", "tables", "templates", "documents"},
     "services": {"core", "config", "pipeline"} | PARTS,
-    "broker": {"core", "config"},
+    # The broker carries the pipeline's typed requests and results (as JSON made from their types).
+    "broker": {"core", "config", "pipeline"},
     "runtime": {"core", "config", "storage", "services", "broker"},
     "web": {"__init__", "core", "config", "clova", "storage", "services", "runtime"},
     "api": {"core", "config", "clova", "intake", "templates", "storage", "services", "runtime", "web"},
@@ -104,6 +105,29 @@ def test_imports_point_down_only() -> None:
         bad = {_layer_of_module(m) for m in hanji_imports(path)} - ALLOWED[layer] - {layer}
         if bad:
             problems.append(f"{path.relative_to(PACKAGE)} imports {sorted(bad)}")
+    assert not problems, "\n".join(problems)
+
+
+COMPOSED_PARTS = {"engines", "tables", "documents", "templates"}
+TEMPLATE_DATA = {"hanji.templates.candidates", "hanji.templates.schema", "hanji.templates.export"}
+"""What layers above the pipeline may use of ``templates``: the types of a stored template, its
+definition's rules and the result downloads, never the reading itself."""
+COMPOSERS = {"pipeline", "cli", "training"} | COMPOSED_PARTS
+"""``pipeline`` composes the parts into flows; the CLI's training commands and the training code
+build the models the parts load; templates compose engines and tables to read a form."""
+
+
+def test_only_the_pipeline_composes_engines_tables_documents_and_templates() -> None:
+    problems = []
+    for path in sources():
+        layer = layer_of(path)
+        if layer in COMPOSERS:
+            continue
+        for name in hanji_imports(path):
+            part = _layer_of_module(name)
+            allowed = part == "templates" and any(name == d or name.startswith(d + ".") for d in TEMPLATE_DATA)
+            if part in COMPOSED_PARTS and not allowed and name != "hanji.templates":
+                problems.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert not problems, "\n".join(problems)
 
 

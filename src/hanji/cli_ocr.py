@@ -18,7 +18,8 @@ from hanji.core.errors import HanjiError
 from hanji.core.languages import parse_language_list
 from hanji.core.result import Document, Table
 from hanji.intake.limits import IntakeLimits
-from hanji.pipeline.general import read_general
+from hanji.pipeline.general import GeneralRequest, read_general
+from hanji.pipeline.inputs import FileInput
 from hanji.searchable.writer import write_searchable_pdf
 from hanji.tables import export
 
@@ -93,15 +94,9 @@ def ocr_command(
                 progress.update(task, completed=done, total=total)
 
             try:
-                document = read_general(
-                    path.read_bytes(),
-                    declared_format=path.suffix.lstrip(".") or None,
-                    languages=languages,
-                    limits=limits,
-                    tables=tables,
-                    engine=engine,
-                    on_page=advance,
-                )
+                file = FileInput(path.read_bytes(), path.suffix.lstrip(".") or None, limits)
+                request = GeneralRequest(file, tuple(languages), tables=tables, engine=engine)
+                document = read_general(request, on_page=advance)
             except HanjiError as exc:
                 failures += 1
                 typer.secho(f"{path}: error [{exc.code}]: {exc.message}", err=True, fg=typer.colors.RED)

@@ -4,6 +4,8 @@ import random
 
 import pytest
 
+from hanji.clova.document import render_fields
+
 pytest.importorskip("rapidocr")
 
 from benchmarks.synthetic import biz_license
@@ -17,8 +19,10 @@ from hanji.engines.text_reader import EngineTextReader
 @pytest.mark.slow
 def test_rendered_biz_license_reads_back() -> None:
     doc = biz_license.render(random.Random(7))
-    result = get_extractor("biz-license").extract(
-        recognize(doc.image, ["ko"]), PageImage(doc.image, EngineTextReader())
+    result = render_fields(
+        get_extractor("biz-license").extract(
+            recognize(doc.image, ["ko"]), PageImage(doc.image, EngineTextReader())
+        )
     )
     value = {k: v[0]["formatted"].get("value", "") for k, v in result.items()}
     assert value["registerNumber"] == doc.truth["registerNumber"]

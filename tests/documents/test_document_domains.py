@@ -5,6 +5,7 @@ import random
 import pytest
 from benchmarks.synthetic import world
 
+from hanji.clova.document import render_fields
 from hanji.core.geometry import Quad
 from hanji.core.result import Line, Page, Word
 from hanji.documents import get_extractor
@@ -69,7 +70,7 @@ def test_korean_name_card_labels_and_glued_labels() -> None:
         (60, 24, "Eminjun@hanbit.co.kr"),
         (60, 24, "www.hanbit.co.kr"),
     )
-    r = get_extractor("name-card").extract(page)
+    r = render_fields(get_extractor("name-card").extract(page))
     assert _values(r, "name") == ["김민준"] and _values(r, "position") == ["대표이사"]
     assert _values(r, "company") == ["(주)한빛테크"] and _values(r, "department") == ["경영지원팀"]
     assert _values(r, "tel") == ["02-555-1234"] and r["tel"][0]["keyText"] == "T"
@@ -87,7 +88,7 @@ def test_japanese_name_card_furigana_and_merged_roles() -> None:
         (60, 24, "〒583-6219 大阪府大阪市北区梅田1-16-1"),
         (60, 24, "携带080-8297-5363"),
     )
-    r = get_extractor("name-card").extract(page)
+    r = render_fields(get_extractor("name-card").extract(page))
     assert _values(r, "name") == ["高橋花子"] and _values(r, "nameFurigana") == ["タカハシ ハナコ"]
     assert _values(r, "department") == ["海外事業部"] and _values(r, "position") == ["代表取締役"]
     assert _values(r, "address") == ["大阪府大阪市北区梅田1-16-1"]
@@ -101,7 +102,7 @@ def test_english_name_card_keeps_department_out_of_the_name() -> None:
         (60, 58, "James Bennett"),
         (60, 24, "Tel +1 796-555-3594"),
     )
-    r = get_extractor("name-card").extract(page)
+    r = render_fields(get_extractor("name-card").extract(page))
     assert _values(r, "name") == ["James Bennett"] and _values(r, "department") == ["Finance Division"]
     assert _values(r, "company") == ["Northwind Labs Co., Ltd."] and _values(r, "tel") == ["+1 796-555-3594"]
 
@@ -115,7 +116,7 @@ def test_medical_receipt_period_and_already_paid_is_not_paid() -> None:
         (60, 24, "이미 납부한 금액 10,000"),
         (60, 24, "납부한 금액 45,600"),
     )
-    r = get_extractor("medical-receipt").extract(page)
+    r = render_fields(get_extractor("medical-receipt").extract(page))
     assert r["patientName"]["formatted"] == {"value": "홍길동"}
     period = r["visitDate"]["formatted"]
     assert period["start"] == {"year": "2024", "month": "03", "day": "02"} and period["end"]["day"] == "05"
@@ -128,7 +129,7 @@ def test_english_invoice_totals_skip_subtotal_and_percentages() -> None:
         (60, 24, "Tax (10%) $120.00"),
         (60, 24, "Total $1,320.00"),
     )
-    r = get_extractor("invoice").extract(page)
+    r = render_fields(get_extractor("invoice").extract(page))
     assert r["totalSupplyPrice"]["formatted"] == {"value": "1200.00"}
     assert r["totalTaxPrice"]["formatted"] == {"value": "120.00"}
     assert r["totalPrice"]["formatted"] == {"value": "1320.00"}
@@ -142,7 +143,7 @@ def test_japanese_invoice_adds_up_both_tax_rates() -> None:
         (60, 24, "消費税 (8%) ¥8"),
         (60, 24, "合計 ¥1,208"),
     )
-    r = get_extractor("invoice").extract(page)
+    r = render_fields(get_extractor("invoice").extract(page))
     assert r["totalTaxPrice"]["formatted"] == {"value": "108"}
     assert len(r["totalTaxPrice"]["boundingPolys"]) == 2
     assert r["totalPrice"]["formatted"] == {"value": "1208"}

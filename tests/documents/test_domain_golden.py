@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from hanji.clova.document import render_fields
 from hanji.core.result import Page
 from hanji.documents import get_extractor
 
@@ -31,7 +32,7 @@ def _load(name: str, suffix: str) -> dict:
 
 @pytest.mark.parametrize(("name", "model"), CASES)
 def test_domain_extractor_golden(name: str, model: str) -> None:
-    actual = get_extractor(model).extract(Page.from_dict(_load(name, "page")))
+    actual = render_fields(get_extractor(model).extract(Page.from_dict(_load(name, "page"))))
     path = DATA / f"{name}.expected.json"
     if os.environ.get("HANJI_UPDATE_GOLDEN"):
         path.write_text(json.dumps(actual, ensure_ascii=False, indent=1) + "\n")

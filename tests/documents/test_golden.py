@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from hanji.clova.document import render_fields
 from hanji.core.result import Page
 from hanji.documents import get_extractor, pair_key_values
 
@@ -31,7 +32,7 @@ def _check(name: str, actual: object) -> None:
 @pytest.mark.parametrize(("name", "model"), CASES)
 def test_extractor_golden(name: str, model: str) -> None:
     page = Page.from_dict(json.loads((DATA / f"{name}.page.json").read_text()))
-    _check(name, get_extractor(model).extract(page))
+    _check(name, render_fields(get_extractor(model).extract(page)))
 
 
 def test_key_values_golden() -> None:

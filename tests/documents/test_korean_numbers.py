@@ -42,23 +42,23 @@ def test_personal_number_masks_exactly_the_back_seven_digits() -> None:
     found = personal_number([line])
     assert found is not None
     vo, row, valid = found
-    assert valid and row == 0 and vo["formatted"] == {"value": "800101-1234560"}
-    (mask,) = vo["maskingPolys"]
-    xs = [p["x"] for p in mask["vertices"]]
+    assert valid and row == 0 and vo.formatted == {"value": "800101-1234560"}
+    (mask,) = vo.masking
+    xs = [p.x for p in mask.points]
     assert (min(xs), max(xs)) == (70.0, 140.0)  # characters 7..14 of the word
-    assert vo["confidenceScore"] == 0.9
+    assert vo.confidence == 0.9
 
 
 def test_masking_follows_a_number_split_over_words() -> None:
     line = _line("주민", "800101", "-", "1234560")
     vo, _, _ = personal_number([line]) or pytest.fail("not found")
-    assert [round(p["x"]) for p in vo["maskingPolys"][0]["vertices"]] == [120, 190, 190, 120]
-    assert len(vo["boundingPolys"]) == 3
+    assert [round(p.x) for p in vo.masking[0].points] == [120, 190, 190, 120]
+    assert len(vo.quads) == 3
 
 
 def test_invalid_personal_number_is_reported_with_halved_confidence() -> None:
     vo, _, valid = personal_number([_line("800101-1234561")]) or pytest.fail("not found")
-    assert not valid and vo["confidenceScore"] == 0.45
+    assert not valid and vo.confidence == 0.45
 
 
 def test_span_quads_cuts_by_character_fraction() -> None:
@@ -76,7 +76,7 @@ def test_span_quads_cuts_by_character_fraction() -> None:
 )
 def test_license_number_shapes(text: str, value: str) -> None:
     vo, _ = license_number([_line(*text.split())]) or pytest.fail("not found")
-    assert vo["formatted"]["value"] == value
+    assert vo.value == value
 
 
 def test_license_number_rejects_a_personal_number() -> None:

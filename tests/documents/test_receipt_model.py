@@ -7,6 +7,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from hanji.clova.document import render_fields
 from hanji.core.model_files import ModelIntegrityError, sha256_file
 from hanji.core.result import Page
 from hanji.documents.receipt import ReceiptExtractor, extract_receipt, rule_picks
@@ -60,8 +61,8 @@ def test_model_predicts_on_a_recorded_receipt() -> None:
 
 def test_model_and_rules_agree_on_clean_fields() -> None:
     page = _page("sroie_118")
-    with_model = ReceiptExtractor().extract(page)
-    rules = extract_receipt(page, None)
+    with_model = render_fields(ReceiptExtractor().extract(page))
+    rules = render_fields(extract_receipt(page, None))
     assert with_model["storeInfo"]["name"]["text"] == rules["storeInfo"]["name"]["text"]
     assert with_model["totalPrice"]["price"]["formatted"] == {"value": "13.25"}
     assert extract_receipt(Page(0, 10, 10), load_line_model()) == {}

@@ -1,3 +1,4 @@
+from hanji.clova.document import render_value
 from hanji.core.geometry import Box
 from hanji.core.result import Word
 from hanji.documents.language import estimate_language
@@ -6,7 +7,8 @@ from hanji.documents.values import format_date, format_money, format_time, value
 
 def test_value_object_shape() -> None:
     w = Word("419-27-00818", Box(1, 2, 30, 12).to_quad(), 0.9)
-    vo = value_object("419-27-00818", [w], formatted={"value": "4192700818"}, key_text="사업자번호")
+    read = value_object("419-27-00818", [w], formatted={"value": "4192700818"}, key_text="사업자번호")
+    vo = render_value(read)
     assert list(vo) == ["text", "formatted", "keyText", "confidenceScore", "boundingPolys", "maskingPolys"]
     assert vo["boundingPolys"][0]["vertices"][0] == {"x": 1.0, "y": 2.0}
     assert vo["confidenceScore"] == 0.9 and vo["maskingPolys"] == []

@@ -7,6 +7,7 @@ from __future__ import annotations
 import numpy as np
 import numpy.typing as npt
 
+from hanji.clova.document import render_fields
 from hanji.core.geometry import Box
 from hanji.core.result import Line, Page, Word
 from hanji.core.text_reader import PageImage, ReadLine
@@ -34,7 +35,7 @@ def test_a_personal_licence_names_its_representative_under_seong_myeong() -> Non
         _line("개업연월일 : 2015 년 06 월 01 일", 60, 280),
         _line("사업장 소재지 : 서울특별시 마포구 월드컵로 12", 60, 330),
     )
-    out = get_extractor("biz-license").extract(Page(0, 800, 600, lines))
+    out = render_fields(get_extractor("biz-license").extract(Page(0, 800, 600, lines)))
     assert out["repName"][0]["text"] == "김민준"
     assert out["companyName"][0]["text"] == "한빛문구"
 
@@ -50,7 +51,7 @@ def test_a_receipts_business_number_is_biz_num_not_an_address() -> None:
         _line("2026-03-05 14:22", 60, 150),
         _line("합계 12,000", 60, 400),
     )
-    store = get_extractor("receipt").extract(Page(0, 500, 600, lines))["storeInfo"]
+    store = render_fields(get_extractor("receipt").extract(Page(0, 500, 600, lines)))["storeInfo"]
     assert store["bizNum"]["formatted"]["value"] == number
     assert all(printed not in a["text"] for a in store["addresses"])
     assert store["addresses"][0]["text"] == "서울특별시 마포구 월드컵로 12"
@@ -79,7 +80,7 @@ def test_a_card_number_missing_a_digit_is_read_again() -> None:
     assert luhn_valid("4111111111111111")
     reader = _Reader("4111 1111 1111 1111")
     image = PageImage(np.full((400, 640, 3), 255, np.uint8), reader)
-    out = get_extractor("credit-card").extract(_card("4111 1111 1111 111"), image)
+    out = render_fields(get_extractor("credit-card").extract(_card("4111 1111 1111 111"), image))
     assert out["number"]["formatted"]["value"] == "4111111111111111"
     assert reader.crops, "the number's region was not read again"
     assert out["number"]["confidenceScore"] > 0.9
@@ -87,6 +88,6 @@ def test_a_card_number_missing_a_digit_is_read_again() -> None:
 
 def test_a_card_number_that_never_passes_luhn_is_clearly_doubtful() -> None:
     image = PageImage(np.full((400, 640, 3), 255, np.uint8), _Reader("4111 1111 1111 112"))
-    out = get_extractor("credit-card").extract(_card("4111 1111 1111 111"), image)
+    out = render_fields(get_extractor("credit-card").extract(_card("4111 1111 1111 111"), image))
     assert not luhn_valid(out["number"]["formatted"]["value"])
     assert out["number"]["confidenceScore"] <= 0.3

@@ -17,6 +17,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hanji.config import Settings
+from hanji.pipeline.flows import Ping
 from hanji.server import create_app
 from tests.conftest import ADMIN_PASSWORD
 from tests.helpers import runtime_of
@@ -50,7 +51,7 @@ def process_app(settings: Settings, request: pytest.FixtureRequest) -> Iterator[
 
 
 def worker_pid(client: TestClient) -> int:
-    pid: int = runtime_of(client).executor.run("ping", timeout_s=120)["pid"]
+    pid: int = runtime_of(client).executor.run(Ping(), 120).pid
     return pid
 
 

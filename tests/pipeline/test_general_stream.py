@@ -15,6 +15,8 @@ from hanji.core.result import Page
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.page import RgbImage
 from hanji.pipeline import general
+from hanji.pipeline.general import GeneralRequest
+from hanji.pipeline.inputs import FileInput
 
 
 def _pages(kind: str, count: int) -> bytes:
@@ -40,10 +42,7 @@ def test_only_one_decoded_page_is_alive_at_a_time(kind: str, monkeypatch: pytest
     monkeypatch.setattr(general, "recognize", recognise)
     progress: list[tuple[int, int]] = []
     document = general.read_general(
-        _pages(kind, 12),
-        declared_format=kind,
-        languages=["en"],
-        limits=IntakeLimits(max_pages=20),
+        GeneralRequest(FileInput(_pages(kind, 12), kind, IntakeLimits(max_pages=20)), ("en",)),
         on_page=lambda done, total: progress.append((done, total)),
     )
     assert len(document.pages) == 12

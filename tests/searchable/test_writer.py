@@ -21,7 +21,8 @@ from hanji.core.errors import RequestBodyInvalid
 from hanji.core.geometry import Box, Point
 from hanji.core.result import Document, Line, Page, Word
 from hanji.intake.limits import IntakeLimits
-from hanji.pipeline.general import read_general
+from hanji.pipeline.general import GeneralRequest, read_general
+from hanji.pipeline.inputs import FileInput
 from hanji.searchable import searchable_pdf_bytes
 from hanji.searchable.text_layer import words_of
 
@@ -41,7 +42,7 @@ class Read:
 
 
 def _read(data: bytes, languages: list[str]) -> Read:
-    document = read_general(data, declared_format=None, languages=languages, limits=IntakeLimits())
+    document = read_general(GeneralRequest(FileInput(data, None, IntakeLimits()), tuple(languages)))
     return Read(data, document, languages)
 
 

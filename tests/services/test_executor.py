@@ -7,31 +7,34 @@ import signal
 import threading
 import time
 from pathlib import Path
-from typing import Any
 
 import pytest
 
 from hanji.core.errors import HanjiError, UnknownServiceError
+from hanji.intake.limits import IntakeLimits
+from hanji.pipeline.flows import Ping
+from hanji.pipeline.general import GeneralRequest
+from hanji.pipeline.inputs import FileInput
 from hanji.services.execution.executor import InlineExecutor, ProcessExecutor
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ocr" / "en_receipt.jpg"
-LIMITS = {"max_bytes": 10_000_000, "max_pages": 10, "max_pixels": 50_000_000, "pdf_dpi": 200}
+LIMITS = IntakeLimits(max_bytes=10_000_000, max_pages=10)
 
 
-def general_task(data: bytes) -> dict[str, Any]:
-    return {"data": data, "declared_format": "jpg", "languages": ["en"], "limits": LIMITS, "tables": False}
+def general_task(data: bytes) -> GeneralRequest:
+    return GeneralRequest(FileInput(data, "jpg", LIMITS), ("en",))
 
 
 @pytest.mark.slow
 def test_killed_worker_fails_one_request_and_the_next_succeeds() -> None:
     executor = ProcessExecutor(workers=1, warm=False)
     try:
-        pid = executor.run("ping", timeout_s=60)["pid"]
+        pid = executor.run(Ping(), 60).pid
         outcome: dict[str, BaseException | None] = {"error": None}
 
         def call() -> None:
             try:
-                executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
+                executor.run(general_task(SAMPLE.read_bytes()), 120)
             except HanjiError as exc:
                 outcome["error"] = exc
 
@@ -42,9 +45,9 @@ def test_killed_worker_fails_one_request_and_the_next_succeeds() -> None:
         thread.join(60)
         assert isinstance(outcome["error"], UnknownServiceError)
         assert outcome["error"].code == "0500"
-        result = executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
-        assert "JOHOR" in " ".join(w["text"] for line in result["pages"][0]["lines"] for w in line["words"])
-        assert executor.run("ping", timeout_s=60)["pid"] != pid
+        result = executor.run(general_task(SAMPLE.read_bytes()), 120)
+        assert "JOHOR" in result.pages[0].text
+        assert executor.run(Ping(), 60).pid != pid
     finally:
         executor.close()
 
@@ -53,14 +56,14 @@ def test_task_errors_cross_the_process_boundary_with_their_code() -> None:
     executor = ProcessExecutor(workers=1, warm=False)
     try:
         with pytest.raises(HanjiError) as caught:
-            executor.run("general", timeout_s=60, **general_task(b"definitely not an image"))
+            executor.run(general_task(b"definitely not an image"), 60)
         assert caught.value.code == "0011" and "Request body invalid." in caught.value.message
     finally:
         executor.close()
 
 
 def test_inline_executor_runs_the_same_task() -> None:
-    assert InlineExecutor().run("ping", timeout_s=1)["pid"] == os.getpid()
+    assert InlineExecutor().run(Ping(), 1).pid == os.getpid()
 
 
 @pytest.mark.slow
@@ -70,13 +73,13 @@ def test_a_crash_fails_only_its_own_request_not_the_other_in_flight() -> None:
 
     executor = ProcessExecutor(workers=2, warm=False)
     try:
-        pids = {executor.run("ping", timeout_s=60)["pid"] for _ in range(4)}
+        pids = {executor.run(Ping(), 60).pid for _ in range(4)}
         assert len(pids) == 2
         outcomes: list[str] = []
 
         def call() -> None:
             try:
-                executor.run("general", timeout_s=120, **general_task(SAMPLE.read_bytes()))
+                executor.run(general_task(SAMPLE.read_bytes()), 120)
                 outcomes.append("ok")
             except HanjiError as exc:
                 outcomes.append(exc.code)
@@ -91,7 +94,7 @@ def test_a_crash_fails_only_its_own_request_not_the_other_in_flight() -> None:
         for thread in threads:
             thread.join(120)
         assert sorted(outcomes) == ["0500", "ok"]
-        assert len({executor.run("ping", timeout_s=60)["pid"] for _ in range(4)}) == 2  # healed
+        assert len({executor.run(Ping(), 60).pid for _ in range(4)}) == 2  # healed
     finally:
         executor.close()
 
@@ -105,7 +108,8 @@ def test_workers_follow_a_killed_server() -> None:
         "import time\n"
         "from hanji.services.execution.executor import ProcessExecutor\n"
         "ex = ProcessExecutor(workers=1, warm=False)\n"
-        "print(ex.run('ping', timeout_s=60)['pid'], flush=True)\n"
+        "from hanji.pipeline.flows import Ping\n"
+        "print(ex.run(Ping(), 60).pid, flush=True)\n"
         "time.sleep(60)\n"
     )
     server = subprocess.Popen([sys.executable, "-c", script], stdout=subprocess.PIPE, text=True)

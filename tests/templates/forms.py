@@ -6,13 +6,17 @@ form is drawn at test time from the fonts Debian ships (Nanum for Korean, Noto C
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
+
+from hanji.templates.candidates import TemplateSpec
 
 NANUM = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 NANUM_BOLD = "/usr/share/fonts/truetype/nanum/NanumGothicBold.ttf"
@@ -264,3 +268,14 @@ TABLE_FORM = FormSpec(
     table_columns=(300, 160, 200),
     table_rows=3,
 )
+
+
+def template_spec(template_id: int, name: str, definition: dict[str, Any], sample: bytes) -> TemplateSpec:
+    """A candidate as the Template flow takes it (what ``task_template`` builds from a stored template)."""
+    return TemplateSpec(
+        id=template_id,
+        name=name,
+        definition_json=json.dumps(definition, ensure_ascii=False),
+        sample_key=hashlib.sha256(sample).hexdigest(),
+        sample=sample,
+    )

@@ -2,49 +2,45 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
 
 from hanji.clova.request import ImageInput, InvokeRequest
 from hanji.clova.template import NOT_MATCHED_MESSAGE, render_template_response
+from hanji.core.geometry import Quad
+from hanji.core.result import Cell, Line, Table, Word
+from hanji.core.template_reading import (
+    CombinedValue,
+    FieldCheck,
+    FieldKind,
+    MatchedTemplate,
+    ReadArea,
+    TableAreaReading,
+    TemplateField,
+    TemplatePage,
+)
 
-QUAD = [[10.0, 20.0], [110.0, 20.0], [110.0, 50.0], [10.0, 50.0]]
-PAGE: dict[str, Any] = {
-    "index": 0,
-    "width": 800,
-    "height": 1000,
-    "error": None,
-    "template": {"id": 3, "name": "membership", "score": 0.9},
-    "title": {"name": "title", "quad": QUAD, "text": "회원 가입 신청서", "confidence": 0.97},
-    "fields": [
-        {
-            "name": "name",
-            "value_type": "ALL",
-            "type": "NORMAL",
-            "quad": QUAD,
-            "text": "김민수",
-            "confidence": 0.9,
-        },
-        {
-            "name": "phone",
-            "value_type": "PHONE",
-            "type": "MULTI_BOX",
-            "quad": QUAD,
-            "text": "01048217735",
-            "confidence": 0.99,
-            "sub_fields": [{"quad": QUAD, "text": "010", "confidence": 1.0}],
-        },
-        {
-            "name": "agree",
-            "value_type": "ALL",
-            "type": "CHECKBOX",
-            "quad": QUAD,
-            "text": "",
-            "confidence": 0.93,
-            "checked": True,
-        },
-    ],
-    "validation": {"result": "VALID"},
-}
+QUAD = Quad.from_sequence([[10.0, 20.0], [110.0, 20.0], [110.0, 50.0], [10.0, 50.0]])
+PAGE = TemplatePage(
+    index=0,
+    width=800,
+    height=1000,
+    template=MatchedTemplate(3, "membership", 0.9),
+    title=ReadArea(QUAD, "회원 가입 신청서", 0.97, name="title"),
+    fields=(
+        TemplateField("name", "ALL", FieldKind.NORMAL, QUAD, "김민수", 0.9),
+        TemplateField(
+            "phone",
+            "PHONE",
+            FieldKind.MULTI_BOX,
+            QUAD,
+            "01048217735",
+            0.99,
+            boxes=(ReadArea(QUAD, "010", 1.0),),
+        ),
+        TemplateField("agree", "ALL", FieldKind.CHECKBOX, QUAD, "", 0.93, checked=True),
+    ),
+    check=FieldCheck("VALID"),
+)
 
 
 def request(version: str = "V2") -> InvokeRequest:
@@ -102,7 +98,7 @@ def test_matched_entry_has_clova_keys_in_order() -> None:
 def test_v1_uses_bounding_and_no_match_is_a_failure() -> None:
     body = render_template_response(
         request("V1"),
-        [PAGE, {**PAGE, "template": None, "fields": [], "title": None, "validation": None}],
+        [PAGE, TemplatePage(1, 800, 1000)],
         timestamp_ms=5,
     )
     matched, missed = body["images"]
@@ -112,33 +108,22 @@ def test_v1_uses_bounding_and_no_match_is_a_failure() -> None:
     assert missed["validationResult"] == {"result": "NO_REQUESTED"}
 
 
-TABLE: dict[str, Any] = {
-    "quad": QUAD,
-    "confidence": 0.9,
-    "cells": [
-        {
-            "row": 0,
-            "column": 1,
-            "row_span": 1,
-            "column_span": 1,
-            "quad": QUAD,
-            "lines": [{"words": [{"text": "12", "quad": QUAD, "confidence": 0.95}]}],
-            "confidence": 0.95,
-        },
-        {"row": 0, "column": 0, "row_span": 1, "column_span": 1, "quad": QUAD, "lines": []},
-    ],
-}
+TABLE = Table(
+    QUAD,
+    (
+        Cell(0, 1, 1, 1, QUAD, (Line((Word("12", QUAD, 0.95),)),), 0.95),
+        Cell(0, 0, 1, 1, QUAD),
+    ),
+    0.9,
+)
 
 
 def test_combine_result_and_table_areas_follow_fields() -> None:
-    page = {
-        **PAGE,
-        "combine": [{"name": "contact", "text": "김민수 01048217735"}],
-        "tables": [
-            {"name": "items", "quad": QUAD, "table": TABLE},
-            {"name": "notes", "quad": QUAD, "table": None},
-        ],
-    }
+    page = replace(
+        PAGE,
+        combined=(CombinedValue("contact", "김민수 01048217735"),),
+        tables=(TableAreaReading("items", QUAD, TABLE), TableAreaReading("notes", QUAD, None)),
+    )
     [entry] = render_template_response(request(), [page], timestamp_ms=5)["images"]
     assert list(entry)[-3:] == ["fields", "combineResult", "tables"]
     assert entry["combineResult"] == [{"name": "contact", "inferText": "김민수 01048217735"}]

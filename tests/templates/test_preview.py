@@ -7,9 +7,11 @@ import io
 import numpy as np
 from PIL import Image
 
+from hanji.core.geometry import Quad
+from hanji.core.template_reading import FieldKind, MatchedTemplate, TemplateField, TemplatePage
 from hanji.templates.preview import draw_preview
 
-QUAD = [[100.0, 200.0], [200.0, 200.0], [200.0, 240.0], [100.0, 240.0]]
+QUAD = Quad.from_sequence([[100.0, 200.0], [200.0, 200.0], [200.0, 240.0], [100.0, 240.0]])
 
 
 def _red(png: bytes) -> np.ndarray:
@@ -17,9 +19,9 @@ def _red(png: bytes) -> np.ndarray:
     return (pixels[:, :, 0] > 180) & (pixels[:, :, 1] < 60) & (pixels[:, :, 2] < 60)
 
 
-def _page(checked: bool) -> dict[str, object]:
-    field = {"name": "agree", "type": "CHECKBOX", "checked": checked, "quad": QUAD, "text": ""}
-    return {"template": {"id": 1}, "fields": [field]}
+def _page(checked: bool) -> TemplatePage:
+    field = TemplateField("agree", "ALL", FieldKind.CHECKBOX, QUAD, "", 1.0, checked=checked)
+    return TemplatePage(0, 600, 400, template=MatchedTemplate(1, "t", 1.0), fields=(field,))
 
 
 def test_a_ticked_box_is_drawn_and_an_empty_one_is_not_ticked() -> None:

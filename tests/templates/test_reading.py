@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Any
 
 import pytest
 from PIL import Image
 
+from hanji.core.template_reading import FieldKind, TemplatePage
 from hanji.intake.limits import IntakeLimits
+from hanji.templates.candidates import TemplateSpec
 from hanji.templates.flow import read_with_templates
 from tests.templates.forms import (
     KOREAN_FORM,
@@ -20,6 +21,7 @@ from tests.templates.forms import (
     render_form,
     rotate,
     scale,
+    template_spec,
     to_png,
 )
 
@@ -58,21 +60,12 @@ OTHER_EXPECTED = {
 
 
 @pytest.fixture(scope="module")
-def templates() -> list[dict[str, Any]]:
+def templates() -> list[TemplateSpec]:
     blank, definition = render_form(KOREAN_FORM)
-    sample = to_png(blank)
-    return [
-        {
-            "id": 7,
-            "name": "membership",
-            "definition": definition,
-            "sample_key": hashlib.sha256(sample).hexdigest(),
-            "sample": sample,
-        }
-    ]
+    return [template_spec(7, "membership", definition, to_png(blank))]
 
 
-def read(image: Image.Image, templates: list[dict[str, Any]]) -> dict[str, Any]:
+def read(image: Image.Image, templates: list[TemplateSpec]) -> TemplatePage:
     [page] = read_with_templates(
         to_png(image), declared_format="png", templates=templates, languages=["ko"], limits=IntakeLimits()
     )
@@ -93,26 +86,26 @@ CASES: list[tuple[str, dict[str, Any], dict[str, str], Callable[[Image.Image], I
 
 @pytest.mark.parametrize(("name", "values", "expected", "distort"), CASES, ids=[c[0] for c in CASES])
 def test_fields_are_read_exactly(
-    templates: list[dict[str, Any]],
+    templates: list[TemplateSpec],
     name: str,
     values: dict[str, Any],
     expected: dict[str, str],
     distort: Callable[[Image.Image], Image.Image],
 ) -> None:
     page = read(distort(render_form(KOREAN_FORM, values)[0]), templates)
-    assert page["template"]["id"] == 7
-    got = {f["name"]: f["text"] for f in page["fields"]}
+    assert page.template is not None and page.template.id == 7
+    got = {f.name: f.text for f in page.fields}
     assert {k: got[k] for k in expected} == expected
-    fields = {f["name"]: f for f in page["fields"]}
-    assert fields["agree"]["type"] == "CHECKBOX" and fields["agree"]["checked"] is values["agree"]
-    assert fields["phone"]["type"] == "MULTI_BOX"
-    assert [s["text"] for s in fields["phone"]["sub_fields"]] == values["phone"]
-    assert page["title"]["text"].replace(" ", "") == "회원가입신청서"
+    fields = {f.name: f for f in page.fields}
+    assert fields["agree"].kind is FieldKind.CHECKBOX and fields["agree"].checked is values["agree"]
+    assert fields["phone"].kind is FieldKind.MULTI_BOX
+    assert [s.text for s in fields["phone"].boxes] == values["phone"]
+    assert page.title is not None and page.title.text.replace(" ", "") == "회원가입신청서"
 
 
-def test_a_page_that_is_no_template_is_not_matched(templates: list[dict[str, Any]]) -> None:
+def test_a_page_that_is_no_template_is_not_matched(templates: list[TemplateSpec]) -> None:
     page = read(Image.new("RGB", (800, 1000), "white"), templates)
-    assert page["template"] is None and "fields" not in page
+    assert page.template is None and page.fields == ()
 
 
 BIRTH_BOX_FORM = FormSpec(
@@ -132,12 +125,10 @@ BIRTH_BOX_FORM = FormSpec(
 )
 def test_a_name_and_one_digit_per_box_are_read_exactly(name: str, birth: str, dept: str) -> None:
     blank, definition = render_form(BIRTH_BOX_FORM)
-    sample = to_png(blank)
-    templates = [{"id": 3, "name": "employment", "definition": definition, "sample": sample}]
-    templates[0]["sample_key"] = hashlib.sha256(sample).hexdigest()
+    templates = [template_spec(3, "employment", definition, to_png(blank))]
     filled = render_form(BIRTH_BOX_FORM, {"name": name, "birth": list(birth), "dept": dept})[0]
     page = read(jpeg(rotate(filled, 3), 60), templates)
-    fields = {f["name"]: f for f in page["fields"]}
-    assert fields["name"]["text"] == name
-    assert [s["text"] for s in fields["birth"]["sub_fields"]] == list(birth)
-    assert fields["dept"]["text"] == dept
+    fields = {f.name: f for f in page.fields}
+    assert fields["name"].text == name
+    assert [s.text for s in fields["birth"].boxes] == list(birth)
+    assert fields["dept"].text == dept

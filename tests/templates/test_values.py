@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from hanji.core.template_reading import FieldCheck
 from hanji.templates.schema import parse_definition
 from hanji.templates.validation import check_fields
 from hanji.templates.values import fit_case, follow_case, normalise
@@ -48,10 +49,10 @@ def test_field_rules_give_the_validation_verdict() -> None:
             ]
         }
     ).fields
-    assert check_fields(fields, {"id": "900315-1234567"}) == {"result": "VALID"}
-    assert check_fields(fields, {"id": ""})["message"] == "id: required"
-    assert check_fields(fields, {"id": "90031"})["result"] == "INVALID"
-    assert check_fields(fields[1:], {"memo": ""}) == {"result": "NO_REQUESTED"}
+    assert check_fields(fields, {"id": "900315-1234567"}) == FieldCheck("VALID")
+    assert check_fields(fields, {"id": ""}).message == "id: required"
+    assert check_fields(fields, {"id": "90031"}).result == "INVALID"
+    assert check_fields(fields[1:], {"memo": ""}) == FieldCheck("NO_REQUESTED")
 
 
 @pytest.mark.parametrize(

@@ -10,13 +10,14 @@ from typing import Any
 
 from hanji.core import errors
 from hanji.core.errors import ClovaError, HanjiError, UnknownServiceError
+from hanji.core.wire import Wire
 
 
 def wrap_error(exc: HanjiError) -> dict[str, Any]:
     return {"error": {"type": type(exc).__name__, "code": exc.code, "message": exc.message}}
 
 
-def unwrap(reply: Any) -> Any:
+def unwrap(reply: Any) -> Wire:
     """The task's value, or its error raised again here.
 
     Raises:
@@ -25,7 +26,8 @@ def unwrap(reply: Any) -> Any:
     if not isinstance(reply, dict) or not ({"ok", "error"} & reply.keys()):
         raise UnknownServiceError("An OCR worker sent a reply Hanji does not understand.")
     if "error" not in reply:
-        return reply["ok"]
+        value: Wire = reply["ok"]
+        return value
     raise error_from(reply["error"])
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
+from typing import TypeVar
 
 from celery import Celery
 from celery.exceptions import TimeoutError as CeleryTimeout
@@ -11,12 +11,15 @@ from celery.exceptions import TimeoutError as CeleryTimeout
 from hanji.broker.celery_app import INVOKE_QUEUE
 from hanji.broker.envelope import unwrap
 from hanji.core.errors import HanjiError, OcrServiceError
+from hanji.pipeline.task import Task, decode_result, encode_task
 
 log = logging.getLogger("hanji.workers")
+R = TypeVar("R")
 
 
 class CeleryExecutor:
-    """Sends each task to a ``hanji worker`` and waits for its reply.
+    """Sends each task to a ``hanji worker`` and waits for its reply; request and result travel as
+    JSON made from their types (``hanji.pipeline.task``).
 
     Args:
         app: the Celery app (``create_celery_app(settings)``).
@@ -25,15 +28,15 @@ class CeleryExecutor:
     def __init__(self, app: Celery) -> None:
         self.app = app
 
-    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
+    def run(self, task: Task[R], /, timeout_s: float) -> R:
         try:
             # expires: a task still queued (or redelivered) after its caller gave up is dropped,
             # so an input that kills workers cannot be redelivered forever.
             result = self.app.send_task(
-                "hanji.run_task", args=[task, kwargs], queue=INVOKE_QUEUE, expires=timeout_s
+                "hanji.run_task", args=[encode_task(task)], queue=INVOKE_QUEUE, expires=timeout_s
             )
         except Exception as exc:  # the broker is down or refuses the message
-            log.error("could not send task %s to the broker: %s", task, exc)
+            log.error("could not send task %s to the broker: %s", task.kind, exc)
             raise OcrServiceError("The OCR workers cannot be reached.") from exc
         try:
             reply = result.get(timeout=timeout_s)
@@ -42,11 +45,11 @@ class CeleryExecutor:
         except HanjiError:
             raise
         except Exception as exc:  # the task itself crashed (a bug) or the backend failed
-            log.error("task %s failed on a worker: %r", task, exc)
+            log.error("task %s failed on a worker: %r", task.kind, exc)
             raise OcrServiceError() from exc
         finally:
             result.forget()
-        return unwrap(reply)
+        return decode_result(task, unwrap(reply))
 
     def close(self) -> None:
         self.app.close()

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import Any, Final
 
 from hanji.clova.common import VALIDATION_NOT_REQUESTED, converted_image_info, new_uid
 from hanji.clova.request import InvokeRequest
+from hanji.core.document_fields import DocumentFields, FieldNode, FieldValue
+from hanji.core.geometry import Quad
 from hanji.core.result import Page
 
 MODEL_KEYS: Final = {
@@ -24,12 +26,42 @@ MODEL_KEYS: Final = {
 NOTHING_FOUND: Final = "NOT_FOUND: no field of this document type was found"
 
 
+def _polygon(quad: Quad) -> dict[str, list[dict[str, float]]]:
+    """One ``{"vertices": [{x, y} ×4]}`` polygon, floats rounded to 0.1 px."""
+    return {"vertices": [{"x": round(float(p.x), 1), "y": round(float(p.y), 1)} for p in quad.points]}
+
+
+def render_value(value: FieldValue) -> dict[str, Any]:
+    """One value object: ``text, formatted, keyText, confidenceScore, boundingPolys, maskingPolys``."""
+    return {
+        "text": value.text,
+        "formatted": dict(value.formatted),
+        "keyText": value.key_text,
+        "confidenceScore": round(float(value.confidence), 4),
+        "boundingPolys": [_polygon(q) for q in value.quads],
+        "maskingPolys": [_polygon(q) for q in value.masking],
+    }
+
+
+def render_fields(node: FieldNode) -> Any:
+    """A model's result tree (or a part of it) as CLOVA's JSON: groups keep their keys and order."""
+    if isinstance(node, FieldValue):
+        return render_value(node)
+    if isinstance(node, Quad):
+        return _polygon(node)
+    if isinstance(node, bool | str):
+        return node
+    if isinstance(node, Mapping):
+        return {key: render_fields(child) for key, child in node.items()}
+    return [render_fields(child) for child in node]
+
+
 def render_document_response(
     request: InvokeRequest,
     *,
     model: str,
     page: Page,
-    result: dict[str, Any],
+    result: DocumentFields,
     language: str,
     timestamp_ms: int,
     make_uid: Callable[[], str] = new_uid,
@@ -43,7 +75,7 @@ def render_document_response(
     else:
         infer, message = "SUCCESS", "SUCCESS"
     entry = {
-        MODEL_KEYS[model]: {"meta": {"estimatedLanguage": language}, "result": result},
+        MODEL_KEYS[model]: {"meta": {"estimatedLanguage": language}, "result": render_fields(result)},
         "uid": make_uid(),
         "name": request.image.name,
         "inferResult": infer,

@@ -7,24 +7,11 @@ CLOVA clients that never send the option never see the key.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import Any
 
 from hanji.clova.geometry import confidence, polygon_item
 from hanji.core.geometry import Quad
-from hanji.core.result import Word
-
-
-class KeyValue(Protocol):
-    """What the renderer reads of a pair (``hanji.documents.KeyValue`` fits; clova sits below documents)."""
-
-    @property
-    def key(self) -> str: ...
-    @property
-    def value(self) -> str: ...
-    @property
-    def key_words(self) -> tuple[Word, ...]: ...
-    @property
-    def value_words(self) -> tuple[Word, ...]: ...
+from hanji.core.result import KeyValue, Word
 
 
 def _words_quad(words: Sequence[Word]) -> Quad:

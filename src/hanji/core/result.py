@@ -133,6 +133,16 @@ class Table:
 
 
 @dataclass(frozen=True, slots=True)
+class KeyValue:
+    """One printed label and its value, with the words each came from."""
+
+    key: str
+    value: str
+    key_words: tuple[Word, ...]
+    value_words: tuple[Word, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Page:
     """One page or image; coordinates are pixels of the page as given (after rasterising a PDF)."""
 
@@ -145,6 +155,8 @@ class Page:
     """Clockwise degrees (0/90/180/270) the page was turned by to read it upright."""
     error: str | None = None
     """Set when this page could not be processed; the other pages are still valid."""
+    key_values: tuple[KeyValue, ...] = ()
+    """Labels paired with their values, when the call asked for them (not in ``export()``)."""
 
     @property
     def words(self) -> list[Word]:

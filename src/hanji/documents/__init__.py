@@ -4,8 +4,9 @@ Use :func:`get_extractor` (or :data:`EXTRACTORS`) by URL model name, then
 ``extractor.extract(page, image)``; :func:`estimate_language` fills ``meta.estimatedLanguage``.
 """
 
+from hanji.core.result import KeyValue
 from hanji.documents.contract import DocumentExtractor
-from hanji.documents.key_values import KeyValue, pair_key_values
+from hanji.documents.key_values import pair_key_values
 from hanji.documents.language import estimate_language
 from hanji.documents.registry import EXTRACTORS, get_extractor
 

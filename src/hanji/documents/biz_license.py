@@ -7,8 +7,9 @@ its shape and verified by the National Tax Service check digit.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
+from hanji.core.document_fields import DocumentFields
 from hanji.core.result import Line, Page
 from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import biz_number_valid
@@ -67,7 +68,7 @@ def _register_number(rows: list[Line]) -> ValueObject | None:
             vo = _labelled_object(found, {"value": f"{digits[:3]}-{digits[3:5]}-{digits[5:]}"})
             if not valid:
                 # An unverified number is still reported, flagged by a halved confidence.
-                vo["confidenceScore"] = round(vo["confidenceScore"] / 2, 4)
+                vo = replace(vo, confidence=round(vo.confidence / 2, 4))
             rank = 2 * valid + labelled
             if best is None or rank > best[0]:
                 best = (rank, vo)
@@ -97,7 +98,7 @@ class BizLicenseExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         rows = merged_rows(page)
         out: dict[str, list[ValueObject]] = {}
         title = find_labelled(rows, "", re.compile(r"^"), value=_TITLE)

@@ -2,14 +2,16 @@
 
 An extractor reads one OCR'd :class:`~hanji.core.result.Page` (plus, optionally, the page image
 for a second look at a region such as an MRZ band) and returns the CLOVA ``result`` object of its
-model: nested dicts whose leaves are value objects built by :mod:`hanji.documents.values`.
-Fields with nothing found are omitted, never ``null``.
+model: a tree (:data:`hanji.core.document_fields.DocumentFields`) named by the model's keys, whose
+leaves are values built by :mod:`hanji.documents.values`. Fields with nothing found are omitted,
+never ``None``.
 """
 
 from __future__ import annotations
 
-from typing import Any, Protocol, runtime_checkable
+from typing import Protocol, runtime_checkable
 
+from hanji.core.document_fields import DocumentFields
 from hanji.core.result import Page
 from hanji.core.text_reader import PageImage
 
@@ -30,8 +32,8 @@ class DocumentExtractor(Protocol):
         """True when the extractor's optional dependencies can be imported."""
         ...
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
-        """Return the model's ``result`` object for ``page`` (``{}`` when nothing was found).
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
+        """Return the model's result tree for ``page`` (``{}`` when nothing was found).
 
         Args:
             page: The OCR result of the (single) page.

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from hanji.core.document_fields import DocumentFields
 from hanji.core.result import Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import luhn_valid
@@ -91,7 +91,7 @@ class CreditCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         out: dict[str, ValueObject] = {}
         found = _find_number(page)
         if found:

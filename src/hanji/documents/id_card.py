@@ -8,8 +8,9 @@ the personal number; the alien card prints labels and is read like a form.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
+from hanji.core.document_fields import DocumentFields
 from hanji.core.result import Line, Page
 from hanji.core.text_reader import PageImage
 from hanji.documents.alien_card import alien_fields
@@ -17,7 +18,7 @@ from hanji.documents.card_outline import card_outline, text_outline
 from hanji.documents.labelled import label_pattern, merged_rows
 from hanji.documents.personal_numbers import license_number, personal_number
 from hanji.documents.spans import words_between
-from hanji.documents.values import ValueObject, format_date, polygon, value_object
+from hanji.documents.values import ValueObject, format_date, value_object
 
 _NAME = re.compile(r"^\s*(?P<v>[가-힣](?:\s?[가-힣]){1,4})\s*(?:\([^)]*\)?)?\s*$")
 _DATE = re.compile(r"(?:19|20)\d\d\s*[.년/-]\s*\d{1,2}\s*[.월/-]\s*\d{1,2}\s*[.일]?")
@@ -72,8 +73,7 @@ def _tail_fields(rows: list[Line], start: int, out: dict[str, list[ValueObject]]
             for key, group in (("renewStartDate", "a"), ("renewEndDate", "b")):
                 vo = _date_vo(line, period[group])
                 if vo:
-                    vo["keyText"] = "갱신기간"
-                    out[key] = [vo]
+                    out[key] = [replace(vo, key_text="갱신기간")]
             continue
         date = _DATE.search(line.text)
         if date and "issueDate" not in out:
@@ -142,7 +142,7 @@ class IdCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         rows = merged_rows(page)
         if not rows:
             return {}
@@ -157,7 +157,7 @@ class IdCardExtractor:
         outline = outline or text_outline(page)
         return {
             "idtype": idtype,
-            "rois": [polygon(outline)] if outline else [],
+            "rois": [outline] if outline else [],
             "isConfident": confident,
             kind: fields,
         }

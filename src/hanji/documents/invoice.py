@@ -10,8 +10,9 @@ block's left edge and each half is read as a form of its own.
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
+from hanji.core.document_fields import DocumentFields, FieldNode, FieldValue
 from hanji.core.result import Line, Page
 from hanji.core.text_reader import PageImage
 from hanji.documents.biz_license import BIZ_NUMBER
@@ -74,7 +75,7 @@ def _party(half: Page) -> dict[str, list[ValueObject]]:
                     key_text=found.key_text,
                 )
                 if not biz_number_valid(d):
-                    vo["confidenceScore"] = round(vo["confidenceScore"] / 2, 4)
+                    vo = replace(vo, confidence=round(vo.confidence / 2, 4))
                 out["bizNum"] = [vo]
                 break
     for key, key_text, label, stop in _PARTY_FIELDS:
@@ -98,12 +99,13 @@ class InvoiceExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         lang = estimate_language(page)
         if lang != "ko":  # kanji without kana (a short 請求書) is still read as Japanese
             return extract_foreign(page, "en" if lang == "en" else "ja")
         rows = merged_rows(page)
-        out: dict[str, Any] = {}
+        out: dict[str, FieldNode] = {}
+        totals: dict[str, FieldValue] = {}
         date_row = _first_row(rows, label_pattern("작성일자", "작성일", "발행일"))
         items_row = _first_row(rows, label_pattern("품목"))
         limit = min(i for i in (date_row, items_row, len(rows)) if i is not None)
@@ -121,7 +123,7 @@ class InvoiceExtractor:
             )
         items, end = find_items(rows, MONEY)
         if items:
-            out["items"] = items
+            out["items"] = list(items)
         total_rows = rows[end:] if items else rows
         total_at = _first_row(total_rows, label_pattern("합계"))
         if total_at is not None:
@@ -129,9 +131,8 @@ class InvoiceExtractor:
             for key, key_text, label in _TOTALS:
                 found = find_labelled(tail, key_text, label, value=MONEY)
                 if found is not None:
-                    out[key] = money_object(found)
-        _check_totals(out)
-        return out
+                    totals[key] = money_object(found)
+        return out | _checked_totals(totals, items)
 
 
 def _is_subsequence(short: str, long: str) -> bool:
@@ -139,27 +140,27 @@ def _is_subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
-def _check_totals(out: dict[str, Any]) -> None:
+def _checked_totals(
+    totals: dict[str, FieldValue], items: list[dict[str, FieldValue]]
+) -> dict[str, FieldValue]:
     """Repair totals where OCR read a thousands comma as an extra ``1`` (``1,528,000`` → ``11528000``).
 
     The totals must equal the item sums (and supply + tax the grand total); a read total that holds
     the expected digits plus extra ones is replaced by the expected amount, confidence halved.
     """
-    items = out.get("items", [])
+    out = dict(totals)
     expected: dict[str, int] = {}
     for key, column in (("totalSupplyPrice", "supplyPrice"), ("totalTaxPrice", "taxPrice")):
         if items and all(column in it for it in items):
-            expected[key] = sum(int(it[column]["formatted"]["value"] or 0) for it in items)
+            expected[key] = sum(int(it[column].value or 0) for it in items)
         elif key in out:
-            expected[key] = int(out[key]["formatted"]["value"] or 0)
+            expected[key] = int(out[key].value or 0)
     if len(expected) == 2:
         expected["totalPrice"] = expected["totalSupplyPrice"] + expected["totalTaxPrice"]
     for key, value in expected.items():
         vo = out.get(key)
-        if vo is None or vo["formatted"]["value"] == str(value):
+        if vo is None or vo.value == str(value):
             continue
-        if len(vo["formatted"]["value"]) > len(str(value)) and _is_subsequence(
-            str(value), vo["formatted"]["value"]
-        ):
-            vo["formatted"] = {"value": str(value)}
-            vo["confidenceScore"] = round(vo["confidenceScore"] / 2, 4)
+        if len(vo.value) > len(str(value)) and _is_subsequence(str(value), vo.value):
+            out[key] = replace(vo, formatted={"value": str(value)}, confidence=round(vo.confidence / 2, 4))
+    return out

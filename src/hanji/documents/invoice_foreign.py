@@ -8,8 +8,10 @@ often reads Japanese kanji as their simplified Chinese twins (費→费, 単→�
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any
 
+from hanji.core.document_fields import FieldNode
 from hanji.core.result import Line, Page
 from hanji.documents.checksums import jp_corporate_number_valid
 from hanji.documents.invoice_items import ItemTable, find_items
@@ -99,13 +101,15 @@ def _totals(rows: list[Line], labels: tuple[Any, ...]) -> dict[str, ValueObject]
         if len(found) == 1:
             out[key] = found[0]
         elif found:
-            total = sum(float(vo["formatted"]["value"] or 0) for vo in found)
-            decimals = any("." in vo["formatted"]["value"] for vo in found)
-            merged = value_object(" + ".join(vo["text"] for vo in found), key_text=found[0]["keyText"])
-            merged["boundingPolys"] = [p for vo in found for p in vo["boundingPolys"]]
-            merged["confidenceScore"] = min(vo["confidenceScore"] for vo in found)
-            merged["formatted"] = {"value": f"{total:.2f}" if decimals else str(round(total))}
-            out[key] = merged
+            total = sum(float(vo.value or 0) for vo in found)
+            decimals = any("." in vo.value for vo in found)
+            out[key] = value_object(
+                " + ".join(vo.text for vo in found),
+                formatted={"value": f"{total:.2f}" if decimals else str(round(total))},
+                key_text=found[0].key_text,
+                confidence=min(vo.confidence for vo in found),
+                quads=[q for vo in found for q in vo.quads],
+            )
     return out
 
 
@@ -140,11 +144,11 @@ def _party_below(
     return out
 
 
-def extract_foreign(page: Page, lang: str) -> dict[str, Any]:
+def extract_foreign(page: Page, lang: str) -> dict[str, FieldNode]:
     """The ``invoice`` result of a Japanese (``lang="ja"``) or English invoice page."""
     lines = [ln for ln in page.lines if ln.words and ln.text.strip()]
     rows = merged_rows(page)
-    out: dict[str, Any] = {}
+    out: dict[str, FieldNode] = {}
     japanese = lang == "ja"
     buyer_label = (
         jp("請求先", "御中") if japanese else re.compile(r"Bill(?:ed)?\s*To|Sold\s*To|Invoice\s*To", re.I)
@@ -167,7 +171,7 @@ def extract_foreign(page: Page, lang: str) -> dict[str, Any]:
         supplier = _party_below(lines, anchor, "発行元" if japanese else "From")
     else:
         # Letterhead: the company line nearest above the registration number (or the first one).
-        taken = {buyer["name"]["text"]} if "name" in buyer else set()
+        taken = {buyer["name"].text} if "name" in buyer else set()
         names = [ln for ln in lines if COMPANY.search(ln.text) and not any(t in ln.text for t in taken)]
         if reg is not None:
             names = [ln for ln in names if ln.bbox.top < reg.bbox.top] or names
@@ -181,9 +185,9 @@ def extract_foreign(page: Page, lang: str) -> dict[str, Any]:
         vo = value_object(
             m.group(), words_between(reg, m.start(), m.end()), formatted={"value": "T" + number}
         )
-        vo["keyText"] = "登録番号"
-        if not jp_corporate_number_valid(number):
-            vo["confidenceScore"] = round(vo["confidenceScore"] / 2, 4)  # a misread digit, most likely
+        vo = replace(vo, key_text="登録番号")
+        if not jp_corporate_number_valid(number):  # a misread digit, most likely
+            vo = replace(vo, confidence=round(vo.confidence / 2, 4))
         supplier["bizNum"] = vo
     if supplier:
         out["supplier"] = supplier
@@ -204,8 +208,9 @@ def extract_foreign(page: Page, lang: str) -> dict[str, Any]:
     items, end = find_items(rows, _MONEY, _JA_TABLE if japanese else _EN_TABLE)
     for item in items:
         if "name" in item:  # ※ marks a reduced-rate (8 %) item, not part of its name
-            item["name"]["formatted"] = {"value": re.sub(r"\s*[※*]+\s*$", "", item["name"]["text"])}
+            name = item["name"]
+            item["name"] = replace(name, formatted={"value": re.sub(r"\s*[※*]+\s*$", "", name.text)})
     if items:
-        out["items"] = items
+        out["items"] = list(items)
     out |= _totals(rows[end:] if items else rows, _JA_TOTALS if japanese else _EN_TOTALS)
     return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from hanji.core.result import Line, Word
 from hanji.documents.labelled import label_pattern
@@ -122,17 +122,12 @@ def _cross_check(item: dict[str, ValueObject]) -> dict[str, ValueObject]:
     unit, supply = item.get("unitPrice"), item.get("supplyPrice")
     if "count" in item or unit is None or supply is None:
         return item
-    digits, total = unit["formatted"]["value"], int(supply["formatted"]["value"] or 0)
+    digits, total = unit.value, int(supply.value or 0)
     for k in range(1, min(4, len(digits))):
         count, price = int(digits[:k]), int(digits[k:])
         if count and count * price == total:
-            conf = round(unit["confidenceScore"] / 2, 4)  # halved: the split is inferred, not read
-            item["count"] = {
-                **unit,
-                "text": digits[:k],
-                "formatted": {"value": str(count)},
-                "confidenceScore": conf,
-            }
-            item["unitPrice"] = {**unit, "formatted": {"value": str(price)}, "confidenceScore": conf}
+            conf = round(unit.confidence / 2, 4)  # halved: the split is inferred, not read
+            item["count"] = replace(unit, text=digits[:k], formatted={"value": str(count)}, confidence=conf)
+            item["unitPrice"] = replace(unit, formatted={"value": str(price)}, confidence=conf)
             break
     return item

@@ -3,23 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
-from hanji.core.result import Line, Page, Word
+from hanji.core.result import KeyValue, Line, Page
 from hanji.documents.layout import group_rows
 
 _COLON = re.compile(r"^(?P<k>[^:：]{1,40}?)\s*[:：]\s*(?P<v>.+)$")
 _LABEL_ONLY = re.compile(r"^(?P<k>[^:：\d]{1,40}?)\s*[:：]?\s*$")
-
-
-@dataclass(frozen=True, slots=True)
-class KeyValue:
-    """One printed label and its value, with the words each came from."""
-
-    key: str
-    value: str
-    key_words: tuple[Word, ...]
-    value_words: tuple[Word, ...]
 
 
 def _split_colon(line: Line) -> KeyValue | None:

@@ -10,8 +10,9 @@ and uninsured care (비급여), then the totals box. ``uninsuredAmount`` is the 
 from __future__ import annotations
 
 import re
-from typing import Any
+from dataclasses import replace
 
+from hanji.core.document_fields import DocumentFields, FieldNode
 from hanji.core.result import Line, Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.invoice import MONEY, money_object
@@ -81,9 +82,7 @@ def _period(rows: list[Line]) -> ValueObject | None:
     start, end = format_date(m["start"]), format_date(m["end"] or m["start"])
     if start is None or end is None:
         return None
-    vo = value_object(text, words, key_text="진료기간")
-    vo["formatted"] = {"start": start, "end": end}
-    return vo
+    return value_object(text, words, formatted={"start": start, "end": end}, key_text="진료기간")
 
 
 def _hospital(rows: list[Line]) -> ValueObject | None:
@@ -107,9 +106,9 @@ class MedicalReceiptExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         rows = merged_rows(page)
-        out: dict[str, Any] = {}
+        out: dict[str, FieldNode] = {}
         hospital = _hospital(rows)
         if hospital is not None:
             out["hospitalName"] = hospital
@@ -124,10 +123,12 @@ class MedicalReceiptExtractor:
             out["visitDate"] = period
         items, end = find_items(rows, MONEY, FEE_TABLE)
         if items:
-            out["items"] = [{k: v for k, v in item.items() if k != "fullAmount"} for item in items]
-            for item in out["items"]:
+            kept = [{k: v for k, v in item.items() if k != "fullAmount"} for item in items]
+            for item in kept:
                 if "name" in item:  # the form's item names are single words OCR splits (입 원 료)
-                    item["name"]["formatted"] = {"value": re.sub(r"\s", "", item["name"]["text"])}
+                    read = item["name"]
+                    item["name"] = replace(read, formatted={"value": re.sub(r"\s", "", read.text)})
+            out["items"] = kept
         totals = [r for r in rows[end:] if not _ALREADY_PAID.search(r.text)]
         for key, key_text, label in _TOTALS:
             found = find_labelled(totals, key_text, label, value=MONEY)

@@ -9,8 +9,8 @@ their vocabulary; the name is what is left that looks like a person's name, in t
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from hanji.core.document_fields import DocumentFields
 from hanji.core.result import Line, Page
 from hanji.core.text_reader import PageImage
 from hanji.documents import name_card_vocab as v
@@ -127,7 +127,7 @@ class NameCardExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         card = _Card()
         rest: list[Line] = []
         for line in (ln for ln in page.lines if ln.words and ln.text.strip()):

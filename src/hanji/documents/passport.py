@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
+from hanji.core.document_fields import DocumentFields, FieldNode
 from hanji.core.result import Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.mrz import Mrz, find_mrz_lines, normalize_line, parse_mrz
@@ -63,9 +63,9 @@ def pp_fields(mrz: Mrz, words: list[Word]) -> dict[str, list[ValueObject]]:
     return out
 
 
-def mrz_summary(mrz: Mrz) -> dict[str, Any]:
+def mrz_summary(mrz: Mrz) -> dict[str, FieldNode]:
     """``mrz`` {line1, line2, (line3), format, valid, checks} (Hanji layout)."""
-    out: dict[str, Any] = {f"line{i + 1}": line for i, line in enumerate(mrz.lines)}
+    out: dict[str, FieldNode] = {f"line{i + 1}": line for i, line in enumerate(mrz.lines)}
     out.update({"format": mrz.format, "valid": mrz.valid, "checks": dict(mrz.checks)})
     return out
 
@@ -92,7 +92,7 @@ class PassportExtractor:
             return None, []
         return mrz, words
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         mrz, words = self.read(page, image)
         if mrz is None:
             return {}

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
 
+from hanji.core.document_fields import DocumentFields, FieldNode
 from hanji.core.result import Line, Page, Word
 from hanji.core.text_reader import PageImage
 from hanji.documents.checksums import biz_number_valid
@@ -277,11 +277,11 @@ class ReceiptExtractor:
     def is_available(self) -> bool:
         return True
 
-    def extract(self, page: Page, image: PageImage | None = None) -> dict[str, Any]:
+    def extract(self, page: Page, image: PageImage | None = None) -> DocumentFields:
         return extract_receipt(page, shipped_line_model() if self.use_model else None)
 
 
-def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
+def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, FieldNode]:
     """The ``receipt`` result of ``page``: rules, overridden where ``line_model`` is confident.
 
     Args:
@@ -293,7 +293,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
     picks = _Picks(name_lines, address_lines, dates[0] if dates else None, _total_pick(page))
     if line_model is not None and page.lines:
         _model_picks(page, picks, line_model)
-    store: dict[str, Any] = {}
+    store: dict[str, FieldNode] = {}
     if picks.name:
         text, words = _join(picks.name)
         store["name"] = value_object(_clean_name(text) or text, words)
@@ -309,7 +309,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
     ]
     if tels:
         store["tel"] = tels[:2]
-    payment: dict[str, Any] = {}
+    payment: dict[str, FieldNode] = {}
     if picks.date is not None:
         d = picks.date
         payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text))
@@ -319,7 +319,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
             payment["time"] = value_object(span.text, span.words, formatted=formatted)
             break
     payment.update(find_card_payment(page))
-    out: dict[str, Any] = {}
+    out: dict[str, FieldNode] = {}
     if store:
         out["storeInfo"] = store
     if payment:
@@ -327,7 +327,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Any]:
     items = find_items(page)
     if items:
         out["subResults"] = [{"items": items}]
-    total_price: dict[str, Any] = {}
+    total_price: dict[str, FieldNode] = {}
     if picks.total is not None:
         text, line, key = picks.total
         money = format_money(text)

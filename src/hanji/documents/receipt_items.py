@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from hanji.core.document_fields import FieldNode
 from hanji.core.result import Page
 from hanji.documents.layout import group_rows, row_text
 from hanji.documents.values import format_money, value_object
@@ -16,9 +16,9 @@ _SKIP = re.compile(
 _QTY = re.compile(r"^\s*(\d{1,3})\s*$|(?<![\d.])(\d{1,3})\s*[xX@]")
 
 
-def find_items(page: Page) -> list[dict[str, Any]]:
+def find_items(page: Page) -> list[dict[str, FieldNode]]:
     """Rows that read like ``NAME [QTY] [UNIT] PRICE`` between the header and the totals."""
-    items: list[dict[str, Any]] = []
+    items: list[dict[str, FieldNode]] = []
     for row in group_rows(page):
         text = row_text(row)
         prices = [(m, ln) for ln in row for m in _PRICE.finditer(ln.text)]
@@ -28,9 +28,9 @@ def find_items(page: Page) -> list[dict[str, Any]]:
         if not prices or not name_lines or _SKIP.search(text):
             continue
         name = name_lines[0]
-        item: dict[str, Any] = {"name": value_object(name.text, name.words)}
+        item: dict[str, FieldNode] = {"name": value_object(name.text, name.words)}
         m, ln = prices[-1]
-        price: dict[str, Any] = {
+        price: dict[str, FieldNode] = {
             "price": value_object(m.group(), ln.words, formatted={"value": format_money(m.group()) or ""})
         }
         if len(prices) >= 2:

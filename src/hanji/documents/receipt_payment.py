@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import re
-from typing import Any
 
+from hanji.core.document_fields import FieldNode
 from hanji.core.result import Page
 from hanji.documents.layout import group_rows, row_text
 from hanji.documents.spans import search_lines
@@ -26,10 +26,10 @@ _CARD_ROW = re.compile(r"VISA|MASTER|CREDIT\s*CARD|CARD|AMEX|신용|카드", re.
 _AMOUNT = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})*\.\d{2}(?!\d)|(?<!\d)\d{1,3}(?:,\d{3})+(?!\d)")
 
 
-def find_card_payment(page: Page) -> dict[str, Any]:
+def find_card_payment(page: Page) -> dict[str, FieldNode]:
     """``cardInfo`` {company, number} and ``confirmNum`` when the slip shows a card payment."""
-    out: dict[str, Any] = {}
-    card: dict[str, Any] = {}
+    out: dict[str, FieldNode] = {}
+    card: dict[str, FieldNode] = {}
     for span in search_lines(page, _CARD_COMPANY, "v"):
         card["company"] = value_object(span.text, span.words, formatted={"value": span.text.upper()})
         break
@@ -47,9 +47,9 @@ def find_card_payment(page: Page) -> dict[str, Any]:
     return out
 
 
-def find_card_price(page: Page) -> dict[str, Any]:
+def find_card_price(page: Page) -> dict[str, FieldNode]:
     """``creditCardPrice``: the amount on the last row naming a card payment."""
-    found: dict[str, Any] = {}
+    found: dict[str, FieldNode] = {}
     for row in group_rows(page):
         label = row_text(row)
         if not _CARD_ROW.search(label) or re.search(r"NO\b|NUMBER|번호", label, re.I):

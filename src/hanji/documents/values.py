@@ -1,57 +1,53 @@
-"""CLOVA value objects (``text``, ``formatted``, ``keyText``, ``confidenceScore``, polygons) and formatters.
+"""Value objects (text, normalised form, label, confidence, boxes) and the formatters of dates,
+times, amounts and numbers.
 
-Every extractor builds its leaves here so that the shape is identical across models.
+Every extractor builds its leaves here so that they are alike across models.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
+from hanji.core.document_fields import FieldValue, Formatted
 from hanji.core.geometry import Quad
 from hanji.core.result import Word
 
-ValueObject = dict[str, Any]
-
-
-def polygon(quad: Quad) -> dict[str, list[dict[str, float]]]:
-    """One ``{"vertices": [{x, y} ×4]}`` polygon, floats rounded to 0.1 px."""
-    return {"vertices": [{"x": round(float(p.x), 1), "y": round(float(p.y), 1)} for p in quad.points]}
+ValueObject = FieldValue
+"""The name the extractors use for a read value (``hanji.core.document_fields.FieldValue``)."""
 
 
 def value_object(
     text: str,
     words: Sequence[Word] = (),
     *,
-    formatted: dict[str, str] | None = None,
+    formatted: Formatted | None = None,
     key_text: str = "",
     confidence: float | None = None,
     quads: Sequence[Quad] | None = None,
     masking: Sequence[Quad] = (),
-) -> ValueObject:
-    """Build one value object; polygons come from ``quads`` or else one per word of the value.
+) -> FieldValue:
+    """Build one value; its boxes come from ``quads`` or else one per word of the value.
 
     Args:
         text: The value as read.
-        words: The OCR words the value came from (polygons and confidence).
+        words: The OCR words the value came from (boxes and confidence).
         formatted: The normalised form; defaults to ``{"value": text}``.
         key_text: The printed label found beside the value, ``""`` if none.
         confidence: Overrides the mean word confidence.
-        quads: Overrides the word polygons (e.g. a value cut out of a longer word).
+        quads: Overrides the word boxes (e.g. a value cut out of a longer word).
         masking: Regions a client should mask (personal numbers' back half …).
     """
     if confidence is None:
         confidence = sum(w.confidence for w in words) / len(words) if words else 0.0
-    polys = [polygon(q) for q in (quads if quads is not None else [w.quad for w in words])]
-    return {
-        "text": text,
-        "formatted": formatted if formatted is not None else {"value": text},
-        "keyText": key_text,
-        "confidenceScore": round(float(confidence), 4),
-        "boundingPolys": polys,
-        "maskingPolys": [polygon(q) for q in masking],
-    }
+    return FieldValue(
+        text,
+        formatted if formatted is not None else {"value": text},
+        key_text,
+        round(float(confidence), 4),
+        tuple(quads if quads is not None else [w.quad for w in words]),
+        tuple(masking),
+    )
 
 
 _DATE_PATTERNS = (

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import difflib
 import io
+import json
 import unicodedata
 from collections import OrderedDict
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Final
+from typing import Final
 
 import numpy as np
 from PIL import Image
@@ -22,6 +22,21 @@ from hanji.templates.keypoints import Landmarks, find_landmarks
 from hanji.templates.schema import TemplateDefinition, parse_definition
 
 CACHE_SIZE: Final = 64
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateSpec:
+    """A template as a read needs it, with its sample's bytes, so no database is needed to run it."""
+
+    id: int
+    name: str
+    definition_json: str
+    """The stored definition, as JSON text (parsed and checked again where it runs)."""
+    sample_key: str
+    """The sample's content-addressed blob key: the per-process cache of landmarks is keyed by it."""
+    sample: bytes
+    """The sample image (PNG)."""
+    validation_url: str | None = None
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -63,22 +78,21 @@ def _sample(key: str, data: bytes) -> tuple[RgbImage, Landmarks]:
     return entry
 
 
-def load_candidate(plain: Mapping[str, Any]) -> Candidate:
-    """A candidate from task data: ``{"id", "name", "definition", "sample_key", "sample"}`` (PNG bytes).
-
-    ``definition["sample"]["title_text"]``, when there, is the title text read once at save time.
-    """
-    image, landmarks = _sample(str(plain["sample_key"]), plain["sample"])
-    definition = parse_definition(plain["definition"])
-    sample_info = plain["definition"].get("sample") or {}
+def load_candidate(spec: TemplateSpec) -> Candidate:
+    """A candidate ready for matching; ``definition["sample"]["title_text"]``, when there, is the
+    title text read once at save time."""
+    image, landmarks = _sample(spec.sample_key, spec.sample)
+    stored = json.loads(spec.definition_json)
+    definition = parse_definition(stored)
+    sample_info = stored.get("sample") or {}
     title_text = sample_info.get("title_text")
     return Candidate(
-        int(plain["id"]),
-        str(plain["name"]),
+        spec.id,
+        spec.name,
         definition,
         image,
         landmarks,
-        plain.get("validation_url"),
+        spec.validation_url,
         title_text if isinstance(title_text, str) else None,
     )
 

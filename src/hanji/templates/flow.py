@@ -1,23 +1,31 @@
 """A file read against templates: match each page, align it, read the fields, map boxes back.
 
-Input and output are plain data (``hanji.pipeline.tasks`` runs this in worker processes); the result
-of each page is the shape ``hanji.clova.template`` renders.
+Input is :class:`~hanji.templates.candidates.TemplateSpec`s, output typed pages
+(:mod:`hanji.core.template_reading`); ``hanji.pipeline.template`` runs it as the Template flow.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any, Final
+from dataclasses import dataclass, replace
+from typing import Final
 
 from hanji.core.result import Page
+from hanji.core.template_reading import (
+    CombinedValue,
+    FieldKind,
+    MatchedTemplate,
+    ReadArea,
+    TemplateField,
+    TemplatePage,
+)
 from hanji.engines.default import recognize
 from hanji.engines.text_reader import EngineTextReader
 from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.page import RgbImage
 from hanji.templates.alignment import rect_quad, rect_to_input, to_input, union_quad, warp_to_template
-from hanji.templates.candidates import Candidate, load_candidate, text_similarity
+from hanji.templates.candidates import Candidate, TemplateSpec, load_candidate, text_similarity
 from hanji.templates.keypoints import find_landmarks
 from hanji.templates.matching import LayoutMatch, match_layout
 from hanji.templates.preview import draw_preview
@@ -60,12 +68,12 @@ def read_sample_title(sample: RgbImage, box: Rect, languages: Sequence[str]) -> 
     return read_box(sample, box, lambda img: recognize(img, languages))[0]
 
 
-def combine_values(combine: Sequence[Combination], texts: Mapping[str, str]) -> list[dict[str, str]]:
+def combine_values(combine: Sequence[Combination], texts: Mapping[str, str]) -> tuple[CombinedValue, ...]:
     """``combineResult`` items: each combination's non-empty field texts joined by its separator."""
-    return [
-        {"name": c.name, "text": c.separator.join(t for n in c.fields if (t := texts.get(n, "")))}
+    return tuple(
+        CombinedValue(c.name, c.separator.join(t for n in c.fields if (t := texts.get(n, ""))))
         for c in combine
-    ]
+    )
 
 
 def choose_template(image: RgbImage, candidates: Sequence[Candidate], recognise: Recognise) -> Choice | None:
@@ -98,7 +106,7 @@ def choose_template(image: RgbImage, candidates: Sequence[Candidate], recognise:
     return max(choices, key=lambda c: c.score)
 
 
-def _field_result(reading: FieldReading, choice: Choice) -> dict[str, Any]:
+def _field_result(reading: FieldReading, choice: Choice) -> TemplateField:
     h = choice.match.homography
     field = reading.field
     area = (
@@ -106,22 +114,22 @@ def _field_result(reading: FieldReading, choice: Choice) -> dict[str, Any]:
         if len(field.boxes) == 1
         else union_quad([rect_quad(b) for b in field.boxes])
     )
-    result: dict[str, Any] = {
-        "name": field.name,
-        "value_type": CLOVA_VALUE_TYPES[field.value_type],
-        "type": "CHECKBOX" if field.checkbox else "MULTI_BOX" if field.multi_box else "NORMAL",
-        "quad": to_input(h, area).as_lists(),
-        "text": reading.text,
-        "confidence": reading.confidence,
-    }
-    if field.checkbox:
-        result["checked"] = bool(reading.checked)
-    elif field.multi_box:
-        result["sub_fields"] = [
-            {"quad": rect_to_input(h, b.rect).as_lists(), "text": b.text, "confidence": b.confidence}
-            for b in reading.boxes
-        ]
-    return result
+    kind = (
+        FieldKind.CHECKBOX if field.checkbox else FieldKind.MULTI_BOX if field.multi_box else FieldKind.NORMAL
+    )
+    return TemplateField(
+        name=field.name,
+        value_type=CLOVA_VALUE_TYPES[field.value_type],
+        kind=kind,
+        quad=to_input(h, area),
+        text=reading.text,
+        confidence=reading.confidence,
+        checked=bool(reading.checked) if field.checkbox else None,
+        boxes=tuple(
+            ReadArea(rect_to_input(h, b.rect), b.text, b.confidence)
+            for b in (reading.boxes if kind is FieldKind.MULTI_BOX else ())
+        ),
+    )
 
 
 def restricted_read(crop: RgbImage, alphabet: str) -> tuple[str, float]:
@@ -130,70 +138,73 @@ def restricted_read(crop: RgbImage, alphabet: str) -> tuple[str, float]:
     return ("", 0.0) if line is None else (line.text, line.confidence)
 
 
-def read_page(image: RgbImage, candidates: Sequence[Candidate], languages: Sequence[str]) -> dict[str, Any]:
-    """Match, align and read one page image; plain data (see ``hanji.clova.template``)."""
+def read_page(
+    image: RgbImage, candidates: Sequence[Candidate], languages: Sequence[str], *, index: int = 0
+) -> TemplatePage:
+    """Match, align and read one page image."""
     recognise: Recognise = lambda img: recognize(img, languages)  # noqa: E731
     choice = choose_template(image, candidates, recognise)
     height, width = image.shape[:2]
-    result: dict[str, Any] = {"width": width, "height": height, "error": None, "template": None}
     if choice is None:
-        return result
+        return TemplatePage(index, width, height)
     candidate = choice.candidate
     aligned = warp_to_template(image, choice.match.homography, candidate.size)
     page: Page = recognise(aligned)
     readings = read_fields(candidate.definition.fields, aligned, page, recognise, restricted_read)
     title = candidate.definition.title
-    result["template"] = {"id": candidate.id, "name": candidate.name, "score": round(choice.score, 4)}
+    title_read = None
     if title is not None:
         lines = words_in(page, title.box)
         words = [w for line in lines for w in line]
-        result["title"] = {
-            "name": title.name,
-            "quad": rect_to_input(choice.match.homography, title.box).as_lists(),
-            "text": " ".join(" ".join(w.text for w in line) for line in lines),
-            "confidence": min((w.confidence for w in words), default=0.0),
-        }
-    result["fields"] = [_field_result(r, choice) for r in readings]
-    if candidate.definition.combine:
-        result["combine"] = combine_values(
-            candidate.definition.combine, {r.field.name: r.text for r in readings}
+        title_read = ReadArea(
+            rect_to_input(choice.match.homography, title.box),
+            " ".join(" ".join(w.text for w in line) for line in lines),
+            min((w.confidence for w in words), default=0.0),
+            name=title.name,
         )
-    if candidate.definition.tables:
-        result["tables"] = read_table_areas(
-            candidate.definition.tables, aligned, page, choice.match.homography
-        )
+    definition = candidate.definition
     values = {r.field.name: ("true" if r.checked else "") if r.field.checkbox else r.text for r in readings}
-    result["validation"] = check_fields(candidate.definition.fields, values)
-    result["validation_url"] = candidate.validation_url
-    return result
+    return TemplatePage(
+        index,
+        width,
+        height,
+        template=MatchedTemplate(candidate.id, candidate.name, round(choice.score, 4)),
+        title=title_read,
+        fields=tuple(_field_result(r, choice) for r in readings),
+        combined=(
+            combine_values(definition.combine, {r.field.name: r.text for r in readings})
+            if definition.combine
+            else None
+        ),
+        tables=(
+            read_table_areas(definition.tables, aligned, page, choice.match.homography)
+            if definition.tables
+            else None
+        ),
+        check=check_fields(definition.fields, values),
+        validation_url=candidate.validation_url,
+    )
 
 
 def read_with_templates(
     data: bytes,
     *,
     declared_format: str | None,
-    templates: Sequence[Mapping[str, Any]],
+    templates: Sequence[TemplateSpec],
     languages: Sequence[str],
     limits: IntakeLimits,
     preview: bool = False,
-) -> list[dict[str, Any]]:
-    """Read every page of a file against candidate templates (task data, see ``load_candidate``).
-
-    Returns:
-        One plain dict per page: ``index, width, height, error, template`` (None: no match) and, when
-        matched, ``title, fields, validation, validation_url`` (+ ``combine``, ``tables`` when the template
-        has them); with ``preview`` also ``preview_png``.
-    """
+) -> list[TemplatePage]:
+    """Read every page of a file against candidate templates; with ``preview`` each page carries a
+    PNG of what was read drawn over it."""
     candidates = [load_candidate(t) for t in templates]
-    pages: list[dict[str, Any]] = []
+    pages: list[TemplatePage] = []
     for decoded in decode_pages(data, declared_format=declared_format, limits=limits):
         if decoded.image is None:
-            pages.append(
-                {"index": decoded.index, "width": 0, "height": 0, "error": decoded.error, "template": None}
-            )
+            pages.append(TemplatePage(decoded.index, 0, 0, error=decoded.error))
             continue
-        result = {"index": decoded.index, **read_page(decoded.image, candidates, languages)}
+        result = read_page(decoded.image, candidates, languages, index=decoded.index)
         if preview:
-            result["preview_png"] = draw_preview(decoded.image, result)
+            result = replace(result, preview_png=draw_preview(decoded.image, result))
         pages.append(result)
     return pages

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import io
 from functools import cache
-from typing import Any, Final
+from typing import Final
 
 from PIL import Image, ImageDraw, ImageFont
 
+from hanji.core.geometry import Quad
+from hanji.core.template_reading import FieldKind, TemplatePage
 from hanji.intake.page import RgbImage
 
 FONT_PATHS: Final = (
@@ -28,8 +30,8 @@ def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     return ImageFont.load_default()
 
 
-def _points(quad: list[list[float]], factor: float) -> list[tuple[float, float]]:
-    return [(x * factor, y * factor) for x, y in quad]
+def _points(quad: Quad, factor: float) -> list[tuple[float, float]]:
+    return [(p.x * factor, p.y * factor) for p in quad.points]
 
 
 RED: Final = (220, 0, 0)
@@ -49,7 +51,7 @@ def _tick_box(draw: ImageDraw.ImageDraw, x: float, y: float, size: int, checked:
         draw.line([((left + right) / 2 - 1, bottom - 3), (right - 1, top + 2)], fill=RED, width=width)
 
 
-def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
+def draw_preview(image: RgbImage, page: TemplatePage) -> bytes:
     """PNG of ``image`` with the matched template's title (green), field boxes (blue), values (red) and
     table areas (orange, with the cells found in them)."""
     picture = Image.fromarray(image).convert("RGB")
@@ -58,27 +60,26 @@ def draw_preview(image: RgbImage, page: dict[str, Any]) -> bytes:
         picture = picture.resize((round(picture.width * factor), round(picture.height * factor)))
     draw = ImageDraw.Draw(picture)
     font = _font(max(12, round(18 * max(factor, 0.6))))
-    if page.get("template") is None:
+    if page.template is None:
         draw.text((10, 10), "NOT_FOUND: not found matched template", fill=(200, 0, 0), font=font)
-    title = page.get("title")
-    if title:
-        draw.polygon(_points(title["quad"], factor), outline=(0, 160, 0), width=3)
-    for field in page.get("fields", []):
-        for sub in field.get("sub_fields", [field]):
-            draw.polygon(_points(sub["quad"], factor), outline=(0, 90, 220), width=2)
-        x, y = _points(field["quad"], factor)[0]
+    if page.title is not None:
+        draw.polygon(_points(page.title.quad, factor), outline=(0, 160, 0), width=3)
+    for field in page.fields:
+        for quad in [b.quad for b in field.boxes] or [field.quad]:
+            draw.polygon(_points(quad, factor), outline=(0, 90, 220), width=2)
+        x, y = _points(field.quad, factor)[0]
         size = int(font.size) if isinstance(font, ImageFont.FreeTypeFont) else 16
         top = max(0.0, y - size - 2)
-        checkbox = field["type"] == "CHECKBOX"
-        label = f"{field['name']}: " if checkbox else f"{field['name']}: {field['text']}"
+        checkbox = field.kind is FieldKind.CHECKBOX
+        label = f"{field.name}: " if checkbox else f"{field.name}: {field.text}"
         draw.text((x, top), label, fill=RED, font=font)
         if checkbox:
             # Drawn, not a glyph: the Korean fonts here have no ✔ or ☐ (they showed as empty boxes).
-            _tick_box(draw, x + draw.textlength(label, font=font), top, size, bool(field.get("checked")))
-    for area in page.get("tables", []):
-        draw.polygon(_points(area["quad"], factor), outline=(230, 120, 0), width=3)
-        for cell in (area.get("table") or {}).get("cells", []):
-            draw.polygon(_points(cell["quad"], factor), outline=(230, 120, 0), width=1)
+            _tick_box(draw, x + draw.textlength(label, font=font), top, size, bool(field.checked))
+    for area in page.tables or ():
+        draw.polygon(_points(area.quad, factor), outline=(230, 120, 0), width=3)
+        for cell in area.table.cells if area.table is not None else ():
+            draw.polygon(_points(cell.quad, factor), outline=(230, 120, 0), width=1)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=False)
     return buffer.getvalue()

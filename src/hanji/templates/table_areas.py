@@ -7,10 +7,10 @@ area (or the form's own ruled boxes) never leaks in; cells come back in the inpu
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 from hanji.core.geometry import Quad
 from hanji.core.result import Cell, Line, Page, Table, Word
+from hanji.core.template_reading import TableAreaReading
 from hanji.intake.page import RgbImage
 from hanji.tables import extract_tables
 from hanji.templates.alignment import rect_to_input, to_input
@@ -66,13 +66,11 @@ def read_table_area(area: TableArea, aligned: RgbImage, page: Page) -> Table | N
 
 def read_table_areas(
     areas: Sequence[TableArea], aligned: RgbImage, page: Page, homography: Homography
-) -> list[dict[str, Any]]:
-    """Plain data per area: ``{"name", "quad", "table": Table.export() | None}``, in the input's pixels."""
+) -> tuple[TableAreaReading, ...]:
+    """Each area's table (None where no ruled table was found), in the input image's pixels."""
     out = []
     for area in areas:
         table = read_table_area(area, aligned, page)
-        mapped = None if table is None else map_table(table, lambda q: to_input(homography, q)).export()
-        out.append(
-            {"name": area.name, "quad": rect_to_input(homography, area.box).as_lists(), "table": mapped}
-        )
-    return out
+        mapped = None if table is None else map_table(table, lambda q: to_input(homography, q))
+        out.append(TableAreaReading(area.name, rect_to_input(homography, area.box), mapped))
+    return tuple(out)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from typing import Any
 
+from hanji.core.template_reading import FieldCheck
 from hanji.templates.schema import FieldDefinition
 
 
-def check_fields(fields: Sequence[FieldDefinition], values: dict[str, str]) -> dict[str, Any]:
-    """``{"result": "NO_REQUESTED"}`` when no field has a rule, else VALID / INVALID with what failed.
+def check_fields(fields: Sequence[FieldDefinition], values: dict[str, str]) -> FieldCheck:
+    """``NO_REQUESTED`` when no field has a rule, else VALID / INVALID with what failed.
 
     Args:
         fields: the template's fields.
@@ -18,7 +18,7 @@ def check_fields(fields: Sequence[FieldDefinition], values: dict[str, str]) -> d
     """
     ruled = [f for f in fields if f.validation.required or f.validation.regex is not None]
     if not ruled:
-        return {"result": "NO_REQUESTED"}
+        return FieldCheck("NO_REQUESTED")
     problems: list[str] = []
     for f in ruled:
         value = values.get(f.name, "")
@@ -27,5 +27,5 @@ def check_fields(fields: Sequence[FieldDefinition], values: dict[str, str]) -> d
         elif value and f.validation.regex is not None and not re.fullmatch(f.validation.regex, value):
             problems.append(f"{f.name}: does not match {f.validation.regex}")
     if problems:
-        return {"result": "INVALID", "message": "; ".join(problems)}
-    return {"result": "VALID"}
+        return FieldCheck("INVALID", "; ".join(problems))
+    return FieldCheck("VALID")

@@ -19,7 +19,7 @@ def create_worker_app(settings: Settings) -> Celery:
 
     def start_process(**_: Any) -> None:
         """Cap the worker process's memory and load the engines once, before its first task."""
-        from hanji.pipeline.tasks import warm_up
+        from hanji.pipeline.flows import warm_up
 
         cap_address_space(settings.worker_memory_mb)
         warm_up()

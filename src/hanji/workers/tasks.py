@@ -14,7 +14,9 @@ from celery import Celery, Task
 from hanji.broker.envelope import wrap_error
 from hanji.config import Settings
 from hanji.core.errors import HanjiError
-from hanji.pipeline.tasks import run_task
+from hanji.core.wire import Wire
+from hanji.pipeline import flows as _flows  # noqa: F401 (registers every task for decode_task)
+from hanji.pipeline.task import decode_task, encode_result
 from hanji.services.jobs.steps import Outcome, give_up, run_part, start_job
 from hanji.services.jobs.webhooks import backoff_s, deliver_job_webhook
 from hanji.workers.runtime import worker_runtime
@@ -28,9 +30,10 @@ def register_tasks(app: Celery, settings: Settings) -> None:
     step_retries = settings.task_attempts * 2
 
     @app.task(name="hanji.run_task")  # type: ignore[untyped-decorator]
-    def ocr(name: str, kwargs: dict[str, Any]) -> dict[str, Any]:
+    def ocr(message: Wire) -> dict[str, Any]:
         try:
-            return {"ok": run_task(name, kwargs)}
+            request = decode_task(message)
+            return {"ok": encode_result(request, request.run())}
         except HanjiError as exc:
             return wrap_error(exc)
 

@@ -8,6 +8,7 @@ import sys
 import pytest
 
 from hanji.config import Settings, SettingsError
+from hanji.pipeline.flows import Ping
 from hanji.services.execution.executor import ProcessExecutor
 
 
@@ -30,7 +31,7 @@ def test_an_allocation_past_the_cap_is_a_memory_error_not_the_machines_memory() 
 def test_capped_workers_still_start_and_answer() -> None:
     pool = ProcessExecutor(workers=1, memory_mb=2048, warm=False)
     try:
-        assert pool.run("ping", timeout_s=120)["pid"] > 0
+        assert pool.run(Ping(), 120).pid > 0
     finally:
         pool.close()
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 from fastapi.testclient import TestClient
 
+from hanji.pipeline.task import Task
 from hanji.runtime.pool_watch import PoolWatch
 from hanji.services.execution.executor import Executor
 from tests.api.test_domains import create
@@ -16,6 +17,8 @@ from tests.helpers import runtime_of
 
 pytestmark = pytest.mark.slow
 
+R = TypeVar("R")
+
 
 class WatchingExecutor:
     """Runs each task on the real executor, noting how many connections were out when it began."""
@@ -24,9 +27,9 @@ class WatchingExecutor:
         self.inner, self.pool = inner, pool
         self.seen: list[tuple[str, int]] = []
 
-    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
-        self.seen.append((task, self.pool.checked_out))
-        return self.inner.run(task, timeout_s=timeout_s, **kwargs)
+    def run(self, task: Task[R], /, timeout_s: float) -> R:
+        self.seen.append((task.kind, self.pool.checked_out))
+        return self.inner.run(task, timeout_s)
 
     def close(self) -> None:
         self.inner.close()

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
 
+from hanji.core.document_fields import DocumentFields, value_at
 from hanji.documents.receipt_features import FIELDS
 from hanji.documents.values import format_money
 
@@ -21,14 +21,16 @@ def normalise(value: str, field: str) -> str:
     return (format_money(s) or s) if field == "total" else s
 
 
-def receipt_fields(result: Mapping[str, Any]) -> dict[str, str]:
-    """The four SROIE fields read out of a CLOVA ``receipt`` result."""
-    store, pay = result.get("storeInfo", {}), result.get("paymentInfo", {})
+def receipt_fields(result: DocumentFields) -> dict[str, str]:
+    """The four SROIE fields read out of a ``receipt`` result."""
+    paths = {
+        "company": ("storeInfo", "name"),
+        "address": ("storeInfo", "addresses"),
+        "date": ("paymentInfo", "date"),
+        "total": ("totalPrice", "price"),
+    }
     return {
-        "company": store.get("name", {}).get("text", ""),
-        "address": (store.get("addresses") or [{}])[0].get("text", ""),
-        "date": pay.get("date", {}).get("text", ""),
-        "total": result.get("totalPrice", {}).get("price", {}).get("text", ""),
+        field: (found.text if (found := value_at(result, *path)) else "") for field, path in paths.items()
     }
 
 

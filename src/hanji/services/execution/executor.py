@@ -1,7 +1,8 @@
 """Where OCR work runs: inline, or in local worker processes that a crash cannot take down the server with.
 
-A task is a name from ``hanji.pipeline.tasks.TASKS`` plus keyword arguments of plain data; the same
-task function runs inline, in the local pool, or on a Celery worker (the adapter picks the executor).
+A task is a typed request (``hanji.pipeline.task.Task``: a flow's input, knowing its flow and its
+result type); the same request runs inline, in the local pool (pickled with its result), or on a
+Celery worker (as JSON built from the types); the runtime picks the executor.
 """
 
 from __future__ import annotations
@@ -14,35 +15,42 @@ import threading
 import time
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol
+from typing import Any, Protocol, TypeVar
 
 from hanji.core.errors import HanjiError, OcrServiceError, UnknownServiceError
-from hanji.pipeline.tasks import run_task, warm_up
+from hanji.pipeline.flows import Ping, warm_up
+from hanji.pipeline.task import Task
 from hanji.services.execution.memory import cap_address_space
 
 log = logging.getLogger("hanji.executor")
+R = TypeVar("R")
 
 
 class Executor(Protocol):
-    """Runs a named pipeline task and returns its plain-data result, raising ``HanjiError`` on failure."""
+    """Runs a flow's request and returns its typed result, raising ``HanjiError`` on failure."""
 
-    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any: ...
+    def run(self, task: Task[R], /, timeout_s: float) -> R: ...
 
     def close(self) -> None: ...
 
 
-def _unexpected(task: str, exc: BaseException) -> UnknownServiceError:
+def run_task(task: Task[R]) -> R:
+    """What a worker process runs (a module-level function, so the pool can pickle it)."""
+    return task.run()
+
+
+def _unexpected(task: Task[Any], exc: BaseException) -> UnknownServiceError:
     """A task failed in a way nobody planned for: log it whole, tell the client only CLOVA's 0500."""
-    log.error("task %s failed unexpectedly", task, exc_info=exc)
+    log.error("task %s failed unexpectedly", task.kind, exc_info=exc)
     return UnknownServiceError()
 
 
 class InlineExecutor:
     """Runs tasks in the calling thread: for the CLI, tests and debugging."""
 
-    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
+    def run(self, task: Task[R], /, timeout_s: float) -> R:
         try:
-            return run_task(task, kwargs)
+            return task.run()
         except HanjiError:
             raise
         except Exception as exc:
@@ -144,33 +152,33 @@ class ProcessExecutor:
         self._ensure_lanes()
         lanes = [self._free.get() for _ in range(self.workers)]
         try:
-            for future in [lane.pool.submit(run_task, "ping", {}) for lane in lanes]:
+            for future in [lane.pool.submit(run_task, Ping()) for lane in lanes]:
                 future.result(timeout=300)
         finally:
             for lane in lanes:
                 self._free.put(lane)
 
-    def run(self, task: str, /, timeout_s: float, **kwargs: Any) -> Any:
+    def run(self, task: Task[R], /, timeout_s: float) -> R:
         self._ensure_lanes()
         lane = self._free.get()  # waits for an idle worker; the time limit starts once one runs it
         broken = False
         try:
             try:
-                future: Future[Any] = lane.pool.submit(run_task, task, kwargs)
+                future: Future[R] = lane.pool.submit(run_task, task)
             except BrokenProcessPool:  # the idle process died (killed, out of memory): a fresh one
                 lane = self._replace(lane)
-                future = lane.pool.submit(run_task, task, kwargs)
+                future = lane.pool.submit(run_task, task)
             return future.result(timeout=timeout_s)
         except HanjiError:
             raise
         except BrokenProcessPool as exc:
             broken = True
-            log.error("an OCR worker process died during task %s; replacing it", task)
+            log.error("an OCR worker process died during task %s; replacing it", task.kind)
             raise UnknownServiceError("An OCR worker stopped unexpectedly; retry the request.") from exc
         except TimeoutError as exc:
             # A running task cannot be cancelled; stop its process so a hung engine frees the CPU.
             broken = True
-            log.error("task %s passed its %.0f s limit; restarting its OCR worker", task, timeout_s)
+            log.error("task %s passed its %.0f s limit; restarting its OCR worker", task.kind, timeout_s)
             raise OcrServiceError(f"OCR took longer than {timeout_s:g} s.") from exc
         except Exception as exc:
             raise _unexpected(task, exc) from exc

@@ -21,11 +21,7 @@ def record_outcome(
     started: float,
 ) -> None:
     """Record one authorised call (also one refused before OCR, e.g. a malformed body)."""
-    success = (
-        error is None
-        and outcome is not None
-        and all(image.get("inferResult") == "SUCCESS" for image in outcome.body.get("images", []))
-    )
+    success = error is None and outcome is not None and outcome.success
     record = stats.CallRecord(
         domain_id=resolved.domain.id,
         endpoint_kind=resolved.endpoint.kind,

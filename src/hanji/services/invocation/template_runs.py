@@ -1,34 +1,34 @@
-"""Running templates: the invoke URL's ``.../infer`` flow and the builder's test run with a preview.
-
-Matching and reading run as the ``template`` task on the executor (inline, worker processes or
-Celery); this module picks the candidate templates, renders CLOVA's JSON and asks validation servers.
+"""Running templates: the candidates of a call (the domain's deployed templates) and the builder's
+test runs with a preview per page; the reading itself is the Template flow (``invocation.flow``).
 """
 
 from __future__ import annotations
 
 import time
 import uuid
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from hanji.clova.request import ImageInput, InvokeRequest
-from hanji.clova.template import render_template_response
 from hanji.config import Settings
 from hanji.core.errors import DeployInfoNotFound
-from hanji.intake.limits import IntakeLimits
+from hanji.pipeline.inputs import FileInput
+from hanji.pipeline.template import TemplateRequest
 from hanji.services.execution.executor import Executor
-from hanji.services.invocation.template_validation import validate_entry
+from hanji.services.invocation.flow import CallPlan, answer, file_limits
 from hanji.services.management.templates import get_template, task_template
 from hanji.storage.blobs import BlobStore
 from hanji.storage.models import Template
+from hanji.templates.candidates import TemplateSpec
 
 
 @dataclass(frozen=True)
 class TemplateRun:
     body: dict[str, Any]
+    """The rendered CLOVA answer."""
     pages: int
     previews: list[str]
     """Blob keys of the preview PNGs, one per page (test runs only)."""
@@ -38,56 +38,12 @@ class TemplateRun:
     """Pages on which a table area held a table."""
 
 
-def _matched_template(pages: list[dict[str, Any]]) -> int | None:
-    return next((int(p["template"]["id"]) for p in pages if p.get("template")), None)
-
-
-def _table_pages(pages: list[dict[str, Any]]) -> int:
-    return sum(1 for p in pages if any(area.get("table") for area in p.get("tables", [])))
-
-
-TaskTemplate = dict[str, Any]
-"""One candidate template as the ``template`` task takes it (``templates.task_template``): plain
-data with its sample's bytes, so the run needs no database session."""
+TaskTemplate = TemplateSpec
+"""One candidate template as the Template flow takes it, with its sample's bytes (no database)."""
 
 
 def blob_store(settings: Settings) -> BlobStore:
     return BlobStore(settings.data_dir / "blobs")
-
-
-def _limits(settings: Settings) -> dict[str, int]:
-    return asdict(IntakeLimits(max_bytes=settings.max_file_bytes, max_pages=settings.max_pages))
-
-
-def run_templates(
-    templates: list[TaskTemplate],
-    *,
-    request: InvokeRequest,
-    data: bytes,
-    settings: Settings,
-    executor: Executor,
-    languages: list[str],
-    preview: bool = False,
-) -> TemplateRun:
-    """Match ``data`` against ``templates`` and read it; no database session is needed or held."""
-    blobs = blob_store(settings)
-    pages: list[dict[str, Any]] = executor.run(
-        "template",
-        timeout_s=settings.ocr_timeout_s,
-        data=data,
-        declared_format=request.image.format,
-        templates=templates,
-        languages=languages,
-        limits=_limits(settings),
-        preview=preview,
-    )
-    previews = [blobs.put(p.pop("preview_png")) for p in pages if "preview_png" in p]
-    body = render_template_response(request, pages, timestamp_ms=int(time.time() * 1000))
-    for page, entry in zip(pages, body["images"], strict=True):
-        url = page.get("validation_url")
-        if url and entry["inferResult"] == "SUCCESS":
-            entry["validationResult"] = validate_entry(entry, url=url, allow=settings.fetch_allow)
-    return TemplateRun(body, len(pages), previews, _matched_template(pages), _table_pages(pages))
 
 
 def has_service_templates(db: Session, *, domain_id: int) -> bool:
@@ -157,12 +113,11 @@ def run_template_test(
         languages=None,
         image=ImageInput(format=declared_format or "", name="test", data=None, url=None),
     )
-    return run_templates(
-        candidates,
-        request=request,
-        data=data,
-        settings=settings,
-        executor=executor,
-        languages=languages,
-        preview=True,
-    )
+    plan = CallPlan("template", tuple(languages), templates=tuple(candidates))
+    file = FileInput(data, declared_format, file_limits(settings, max_pages=settings.max_pages))
+    flow = TemplateRequest(file, plan.templates, plan.languages, preview=True)
+    reading = executor.run(flow, settings.ocr_timeout_s)
+    blobs = blob_store(settings)
+    previews = [blobs.put(p.preview_png) for p in reading.pages if p.preview_png is not None]
+    outcome = answer(request, reading, plan=plan, settings=settings)
+    return TemplateRun(outcome.body, outcome.pages, previews, outcome.template_id, outcome.table_pages)

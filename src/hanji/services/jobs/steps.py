@@ -12,30 +12,42 @@ from __future__ import annotations
 import enum
 import json
 import logging
-import time
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from hanji.clova.document import render_document_response
 from hanji.clova.read_back import document_from_response
+from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
+from hanji.core import wire
 from hanji.core.errors import ClovaError, HanjiError, OcrServiceError, UnknownServiceError
-from hanji.core.result import Document, Page
-from hanji.intake.limits import IntakeLimits
+from hanji.core.result import Document
+from hanji.core.wire import Wire
 from hanji.intake.split import split_pages
+from hanji.pipeline.document import DocumentReading
+from hanji.pipeline.flows import FLOWS, FlowResult
+from hanji.pipeline.task import encode_result
 from hanji.searchable import searchable_pdf_bytes
 from hanji.services.execution.executor import Executor
-from hanji.services.invocation.invoke import general_body
-from hanji.services.invocation.template_runs import run_templates, service_templates
+from hanji.services.invocation.flow import (
+    CallPlan,
+    answer,
+    file_limits,
+    flow_request,
+    merge_documents,
+    run_flow,
+)
+from hanji.services.invocation.outcome import InvokeOutcome
+from hanji.services.invocation.template_runs import service_templates
 from hanji.services.jobs.queue import FINAL_STATUSES, request_from_json
 from hanji.services.statistics import calls as stats
 from hanji.storage.blobs import BlobStore
 from hanji.storage.database import transaction
 from hanji.storage.models import Domain, Job, JobPart
+from hanji.templates.candidates import TemplateSpec
 
 log = logging.getLogger("hanji.jobs")
 # Engine failures and crashed/timed-out workers may pass; a bad file (0011 …) never will.
@@ -168,40 +180,29 @@ def give_up(ctx: JobContext, job_id: str, reason: str) -> Outcome:
         return _fail(db, ctx, job, OcrServiceError(reason))
 
 
-def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int, domain_id: int) -> Any:
-    # A TIFF is one part holding the whole file: its page count is known only once decoded.
-    limits = IntakeLimits(
-        max_bytes=ctx.settings.max_file_bytes, max_pages=max(page_count, ctx.settings.job_max_pages)
-    )
-    common: dict[str, Any] = {
-        "data": data,
-        "declared_format": stored["image"]["format"],
-        "languages": stored["resolvedLanguages"],
-        "limits": {f: getattr(limits, f) for f in ("max_bytes", "max_pages", "max_pixels", "pdf_dpi")},
-    }
-    timeout = ctx.settings.ocr_timeout_s * max(page_count, 1)
+def _plan(ctx: JobContext, stored: dict[str, Any], domain_id: int, request: InvokeRequest) -> CallPlan:
+    """The job's plan, as its sync call would make it (checks were made when it was submitted)."""
+    templates: tuple[TemplateSpec, ...] = ()
     if stored["serviceType"] == "template":
-        request = request_from_json(stored)
-        request = replace(request, image=replace(request.image, data=data))
         with ctx.session_factory() as db:
             if db.get(Domain, domain_id) is None:
                 raise OcrServiceError("The job's domain was deleted.")
-            candidates = service_templates(
-                db, domain_id=domain_id, wanted=request.image.template_ids, blobs=ctx.blobs
+            templates = tuple(
+                service_templates(db, domain_id=domain_id, wanted=request.image.template_ids, blobs=ctx.blobs)
             )
-        run = run_templates(
-            candidates,
-            request=request,
-            data=data,
-            settings=ctx.settings,
-            executor=ctx.executor,
-            languages=stored["resolvedLanguages"],
-        )
-        return {"body": run.body, "pages": run.pages, "table_pages": run.table_pages}
-    if stored["serviceType"] == "document":
-        common["limits"]["max_pages"] = 1
-        return ctx.executor.run("document", timeout_s=timeout, model=stored["model"], **common)
-    return ctx.executor.run("general", timeout_s=timeout, tables=stored["enableTableDetection"], **common)
+    languages = tuple(stored["resolvedLanguages"])
+    return CallPlan(stored["serviceType"], languages, stored.get("model") or "", templates)
+
+
+def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int, domain_id: int) -> Wire:
+    """Read one part through its flow; the typed result, as JSON-ready data to keep with the part."""
+    request = request_from_json(stored)
+    plan = _plan(ctx, stored, domain_id, request)
+    # A TIFF is one part holding the whole file: its page count is known only once decoded.
+    max_pages = 1 if plan.service_type == "document" else max(page_count, ctx.settings.job_max_pages)
+    flow = flow_request(plan, request, data, file_limits(ctx.settings, max_pages=max_pages))
+    result = run_flow(ctx.executor, flow, timeout_s=ctx.settings.ocr_timeout_s * max(page_count, 1))
+    return encode_result(flow, result)
 
 
 def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
@@ -211,8 +212,9 @@ def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
         if job is None or job.status != "running" or any(p.status != "done" for p in parts):
             return Outcome.DONE
         results = [(p.first_page, json.loads(ctx.blobs.get(p.result_key or ""))) for p in parts]
-        body, pages, table_pages, document = _render(job.request, results)
-        result_key = ctx.blobs.put(json.dumps(body, ensure_ascii=False).encode())
+        outcome, document = _render(ctx, job.request, results)
+        pages, table_pages = outcome.pages, outcome.table_pages
+        result_key = ctx.blobs.put(json.dumps(outcome.body, ensure_ascii=False).encode())
         pdf_key = _keep_searchable_pdf(ctx, job, document)
         # Only one run may finish the job: the conditional update elects it.
         won = db.execute(
@@ -232,7 +234,7 @@ def _finish_if_complete(ctx: JobContext, job_id: str) -> Outcome:
                 if key:
                     ctx.blobs.delete(key)
             return Outcome.DONE
-        _record(db, job, pages=pages, table_pages=table_pages, error=None, success=_all_success(body))
+        _record(db, job, pages=pages, table_pages=table_pages, error=None, success=outcome.success)
         _release_inputs(db, ctx, job, parts)
         return Outcome.FINISHED
 
@@ -254,37 +256,26 @@ def _keep_searchable_pdf(ctx: JobContext, job: Job, document: Document) -> str |
 
 
 def _render(
-    stored: dict[str, Any], results: list[tuple[int, Any]]
-) -> tuple[dict[str, Any], int, int, Document]:
-    """The job's CLOVA body, its page and table-page counts, and the result tree it was read into."""
+    ctx: JobContext, stored: dict[str, Any], results: list[tuple[int, Wire]]
+) -> tuple[InvokeOutcome, Document]:
+    """The job's answer (rendered as its sync call's is) and the result tree it was read into."""
     request = request_from_json(stored)
-    timestamp_ms = int(time.time() * 1000)
-    if stored["serviceType"] == "template":
-        run = results[0][1]
-        body = run["body"] | {"timestamp": timestamp_ms}
-        return body, run["pages"], run["table_pages"], document_from_response(body)
-    if stored["serviceType"] == "document":
-        reading = results[0][1]
-        page = Page.from_dict(reading["page"])
-        body = render_document_response(
-            request,
-            model=stored["model"],
-            page=page,
-            result=reading["result"],
-            language=reading["language"],
-            timestamp_ms=timestamp_ms,
-        )
-        return body, 1, 0, Document((page,))
-    pages: list[Page] = []
-    for first_page, exported in results:  # parts come in order; pages are renumbered in the file
-        pages.extend(replace(p, index=p.index + first_page) for p in Document.from_dict(exported).pages)
-    document = Document(tuple(pages))
-    body = general_body(request, document, timestamp_ms=timestamp_ms)
-    return body, len(pages), sum(1 for p in pages if p.tables), document
-
-
-def _all_success(body: dict[str, Any]) -> bool:
-    return all(image.get("inferResult") == "SUCCESS" for image in body.get("images", []))
+    plan = CallPlan(stored["serviceType"], tuple(stored["resolvedLanguages"]), stored.get("model") or "")
+    result_type = FLOWS[plan.service_type].result_type
+    typed = [(first, wire.from_wire(data, result_type)) for first, data in results]
+    result: FlowResult
+    if plan.service_type == "general":
+        result = merge_documents([(first, part) for first, part in typed if isinstance(part, Document)])
+    else:
+        result = typed[0][1]
+    outcome = answer(request, result, plan=plan, settings=ctx.settings)
+    if isinstance(result, Document):
+        document = result
+    elif isinstance(result, DocumentReading):
+        document = Document((result.page,))
+    else:
+        document = document_from_response(outcome.body)
+    return outcome, document
 
 
 def _fail(db: Session, ctx: JobContext, job: Job, error: HanjiError) -> Outcome:

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
-from dataclasses import asdict
 from typing import Any, Final
 
 from sqlalchemy import select
@@ -19,7 +19,8 @@ from sqlalchemy.orm import Session
 
 from hanji.core.errors import Conflict, HanjiError, NotFound, PremiumFeature, ValidationFailed
 from hanji.intake.limits import IntakeLimits
-from hanji.pipeline.tasks import run_task
+from hanji.pipeline.inputs import FileInput
+from hanji.pipeline.samples import SampleRequest, TitleRequest
 from hanji.services.execution.executor import Executor
 from hanji.services.management import audit
 from hanji.services.management.domains import get_domain
@@ -27,6 +28,7 @@ from hanji.services.management.template_features import premium_features
 from hanji.storage.blobs import BlobStore
 from hanji.storage.database import release_connection
 from hanji.storage.models import Domain, Template, utcnow
+from hanji.templates.candidates import TemplateSpec
 from hanji.templates.schema import parse_definition
 
 STAGES: Final = ("beta", "service")
@@ -86,15 +88,13 @@ def store_sample(
         raise ValidationFailed(
             "sample_image.data is not valid base64", details={"field": "sample_image.data"}
         ) from None
-    task = {"data": data, "declared_format": sample.get("format"), "limits": asdict(limits)}
+    declared = sample.get("format")
+    task = SampleRequest(FileInput(data, declared if isinstance(declared, str) else None, limits))
     try:
-        if executor is None:
-            decoded = run_task("template_sample", task)
-        else:
-            decoded = executor.run("template_sample", timeout_s=SAMPLE_READ_TIMEOUT_S, **task)
+        decoded = task.run() if executor is None else executor.run(task, SAMPLE_READ_TIMEOUT_S)
     except HanjiError as exc:  # intake's CLOVA codes: here it is a management-API validation error
         raise ValidationFailed(f"sample_image: {exc.message}", details={"field": "sample_image"}) from None
-    return blobs.put(decoded["png"]), int(decoded["width"]), int(decoded["height"])
+    return blobs.put(decoded.png), decoded.width, decoded.height
 
 
 def _checked_definition(domain: Domain, body: dict[str, Any], size: tuple[int, int]) -> dict[str, Any]:
@@ -122,17 +122,12 @@ def _keep_title_text(
     if title is None or title.get("text") or executor is None:
         return
     try:
-        text = executor.run(
-            "template_title",
-            timeout_s=TITLE_READ_TIMEOUT_S,
-            sample=sample_png,
-            box=title["box"],
-            languages=languages,
-        )
+        x, y, w, h = (float(v) for v in title["box"])
+        text = executor.run(TitleRequest(sample_png, (x, y, w, h), tuple(languages)), TITLE_READ_TIMEOUT_S)
     except HanjiError as exc:
         log.warning("title text of the sample not read: %s", exc)
         return
-    sample["title_text"] = str(text)
+    sample["title_text"] = text
 
 
 def _validation_url(value: Any) -> str | None:
@@ -266,15 +261,16 @@ def undeploy_template(db: Session, *, domain_id: int, template_id: int, actor: s
     return template
 
 
-def task_template(template: Template, blobs: BlobStore) -> dict[str, Any]:
-    """The plain data the ``template`` task needs about one candidate template."""
+def task_template(template: Template, blobs: BlobStore) -> TemplateSpec:
+    """What the Template flow needs about one candidate template, read while the session is open."""
     if template.sample_blob is None:
         raise ValidationFailed(f"template {template.id} has no sample image")
-    return {
-        "id": template.id,
-        "name": template.name,
-        "definition": template.definition,
-        "sample_key": template.sample_blob,
-        "sample": blobs.get(template.sample_blob),
-        "validation_url": template.definition.get("validation_url"),
-    }
+    url = template.definition.get("validation_url")
+    return TemplateSpec(
+        id=template.id,
+        name=template.name,
+        definition_json=json.dumps(template.definition, ensure_ascii=False),
+        sample_key=template.sample_blob,
+        sample=blobs.get(template.sample_blob),
+        validation_url=url if isinstance(url, str) else None,
+    )
