@@ -125,7 +125,8 @@ def test_only_the_pipeline_composes_engines_tables_documents_and_templates() -> 
             continue
         for name in hanji_imports(path):
             part = _layer_of_module(name)
-            allowed = part == "templates" and any(name == d or name.startswith(d + ".") for d in TEMPLATE_DATA)
+            data = any(name == d or name.startswith(d + ".") for d in TEMPLATE_DATA)
+            allowed = part == "templates" and data
             if part in COMPOSED_PARTS and not allowed and name != "hanji.templates":
                 problems.append(f"{path.relative_to(PACKAGE)} imports {name}")
     assert not problems, "\n".join(problems)

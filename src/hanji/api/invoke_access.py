@@ -4,8 +4,6 @@ call run (also for the console's tries)."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
@@ -14,6 +12,7 @@ from starlette.types import Message
 
 from hanji.clova.request import InvokeRequest, parse_json_request, parse_multipart_request
 from hanji.core.errors import InvalidUrl, RequestBodyInvalid, SecretKeyInvalid
+from hanji.core.wire import WireObject
 from hanji.runtime import Runtime
 from hanji.services.invocation.invoke import handle_invoke
 from hanji.services.management import gateway
@@ -58,12 +57,12 @@ def authorise_invoke(
         raise
 
 
-async def _part_bytes(value: Any) -> bytes | None:
+async def _part_bytes(value: UploadFile | str | None) -> bytes | None:
     if value is None:
         return None
     if isinstance(value, UploadFile):
         return await value.read()
-    return str(value).encode()
+    return value.encode()
 
 
 async def parse_invoke_body(request: Request, body: bytes) -> InvokeRequest:
@@ -91,7 +90,7 @@ async def parse_invoke_body(request: Request, body: bytes) -> InvokeRequest:
 
 async def run_invoke(
     runtime: Runtime, resolved: gateway.ResolvedInvoke, parsed: InvokeRequest, *, size: int, started: float
-) -> dict[str, Any]:
+) -> WireObject:
     """The call's OCR and its statistics record, on a worker thread (the event loop stays free)."""
     return await run_in_threadpool(
         lambda: handle_invoke(

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from typing import Any, Final
+from typing import Final
 
 from hanji.clova.common import VALIDATION_NOT_REQUESTED, converted_image_info, new_uid
 from hanji.clova.request import InvokeRequest
 from hanji.core.document_fields import DocumentFields, FieldNode, FieldValue
 from hanji.core.geometry import Quad
 from hanji.core.result import Page
+from hanji.core.wire import Wire, WireObject
 
 MODEL_KEYS: Final = {
     "receipt": "receipt",
@@ -31,7 +32,7 @@ def _polygon(quad: Quad) -> dict[str, list[dict[str, float]]]:
     return {"vertices": [{"x": round(float(p.x), 1), "y": round(float(p.y), 1)} for p in quad.points]}
 
 
-def render_value(value: FieldValue) -> dict[str, Any]:
+def render_value(value: FieldValue) -> WireObject:
     """One value object: ``text, formatted, keyText, confidenceScore, boundingPolys, maskingPolys``."""
     return {
         "text": value.text,
@@ -43,7 +44,7 @@ def render_value(value: FieldValue) -> dict[str, Any]:
     }
 
 
-def render_fields(node: FieldNode) -> Any:
+def render_fields(node: FieldNode) -> Wire:
     """A model's result tree (or a part of it) as CLOVA's JSON: groups keep their keys and order."""
     if isinstance(node, FieldValue):
         return render_value(node)
@@ -65,7 +66,7 @@ def render_document_response(
     language: str,
     timestamp_ms: int,
     make_uid: Callable[[], str] = new_uid,
-) -> dict[str, Any]:
+) -> WireObject:
     """Render the response: the model key first, then ``uid, name, inferResult, message,
     validationResult, convertedImageInfo`` (CLOVA's order)."""
     if page.error is not None:
@@ -74,7 +75,7 @@ def render_document_response(
         infer, message = "FAILURE", NOTHING_FOUND
     else:
         infer, message = "SUCCESS", "SUCCESS"
-    entry = {
+    entry: WireObject = {
         MODEL_KEYS[model]: {"meta": {"estimatedLanguage": language}, "result": render_fields(result)},
         "uid": make_uid(),
         "name": request.image.name,

@@ -5,10 +5,9 @@ Shared by the General, Template and Document renderers so every response spells 
 
 from __future__ import annotations
 
-from typing import Any
-
 from hanji.core.geometry import Quad
 from hanji.core.result import Line
+from hanji.core.wire import WireObject
 
 # Sub-pixel digits past the second are noise from scaling, and bloat every response.
 _DECIMALS = 2
@@ -29,7 +28,7 @@ def vertices(quad: Quad) -> list[dict[str, float]]:
     return [{"x": coordinate(p.x), "y": coordinate(p.y)} for p in quad.points]
 
 
-def bounding_poly(quad: Quad) -> dict[str, Any]:
+def bounding_poly(quad: Quad) -> WireObject:
     """The V2 polygon object: ``{"vertices": [...]}``."""
     return {"vertices": vertices(quad)}
 
@@ -45,7 +44,7 @@ def bounding(quad: Quad) -> dict[str, float]:
     }
 
 
-def polygon_item(quad: Quad, version: str) -> dict[str, Any]:
+def polygon_item(quad: Quad, version: str) -> WireObject:
     """The polygon keys to splice into an entry: ``boundingPoly`` always (real CLOVA V1 answers
     carry it and V1 clients read it), and for V1 also Hanji's ``bounding {top,left,width,height}``."""
     if version == "V1":

@@ -7,11 +7,11 @@ CLOVA clients that never send the option never see the key.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
 
 from hanji.clova.geometry import confidence, polygon_item
 from hanji.core.geometry import Quad
 from hanji.core.result import KeyValue, Word
+from hanji.core.wire import WireObject
 
 
 def _words_quad(words: Sequence[Word]) -> Quad:
@@ -22,14 +22,14 @@ def _words_quad(words: Sequence[Word]) -> Quad:
     return box.to_quad()
 
 
-def _side(text: str, words: Sequence[Word], version: str) -> dict[str, Any]:
-    out: dict[str, Any] = {"text": text}
+def _side(text: str, words: Sequence[Word], version: str) -> WireObject:
+    out: WireObject = {"text": text}
     if words:
         out.update(polygon_item(_words_quad(words), version))
     return out
 
 
-def render_key_values(pairs: Sequence[KeyValue], version: str = "V2") -> list[dict[str, Any]]:
+def render_key_values(pairs: Sequence[KeyValue], version: str = "V2") -> list[WireObject]:
     """``[{"key": {text, boundingPoly}, "value": {text, boundingPoly}, "confidence"}]``.
 
     Args:
@@ -40,7 +40,7 @@ def render_key_values(pairs: Sequence[KeyValue], version: str = "V2") -> list[di
         One dict per pair, in reading order. ``confidence`` is the lowest word confidence of the
         pair (a pair is only as sure as its weakest word); 0 when a side has no words.
     """
-    out = []
+    out: list[WireObject] = []
     for kv in pairs:
         words = [*kv.key_words, *kv.value_words]
         out.append(

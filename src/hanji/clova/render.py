@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Final
+from typing import Final
 
 from hanji.clova.common import VALIDATION_NOT_REQUESTED, converted_image_info, new_uid
 from hanji.clova.geometry import confidence, line_quad, polygon_item
+from hanji.clova.key_values import render_key_values
 from hanji.clova.request import InvokeRequest
 from hanji.clova.tables import render_tables
 from hanji.core.geometry import Quad
 from hanji.core.result import Document, Line, Page
+from hanji.core.wire import WireObject
 
 NO_TEXT_MESSAGE: Final = "NOT_FOUND: no text found"
 """``message`` of a page read without error but with no text in it (``inferResult: FAILURE``)."""
@@ -22,8 +24,9 @@ def render_general_response(
     *,
     timestamp_ms: int,
     include_tables: bool,
+    include_key_values: bool = False,
     make_uid: Callable[[], str] = new_uid,
-) -> dict[str, Any]:
+) -> WireObject:
     """Render the General response, one ``images[]`` entry per page in page order.
 
     Args:
@@ -31,6 +34,8 @@ def render_general_response(
         document: the OCR result; a page with ``error`` becomes an ``ERROR`` entry.
         timestamp_ms: the server's time in milliseconds.
         include_tables: whether table detection was asked; then every entry has ``tables``.
+        include_key_values: whether key–value pairs were asked (Hanji's extension,
+            ``docs/key-values.md``); then every entry ends with ``keyValues``.
         make_uid: source of entry uids (tests pass a fixed one).
 
     Returns:
@@ -46,6 +51,7 @@ def render_general_response(
                 name=request.image.name,
                 version=request.version,
                 include_tables=include_tables,
+                include_key_values=include_key_values,
                 uid=make_uid(),
             )
             for page in document.pages
@@ -54,10 +60,10 @@ def render_general_response(
 
 
 def render_general_page(
-    page: Page, *, name: str, version: str, include_tables: bool, uid: str
-) -> dict[str, Any]:
+    page: Page, *, name: str, version: str, include_tables: bool, uid: str, include_key_values: bool = False
+) -> WireObject:
     """One ``images[]`` entry: ``uid, name, inferResult, message, validationResult,
-    convertedImageInfo, tables`` (only when asked) ``, fields``."""
+    convertedImageInfo, tables`` (only when asked) ``, fields`` (``, keyValues`` when asked)."""
     fields = [] if page.error is not None else render_fields(page, version)
     if page.error is not None:
         infer_result, message = "ERROR", page.error
@@ -65,7 +71,7 @@ def render_general_page(
         infer_result, message = "FAILURE", NO_TEXT_MESSAGE
     else:
         infer_result, message = "SUCCESS", "SUCCESS"
-    entry: dict[str, Any] = {
+    entry: WireObject = {
         "uid": uid,
         "name": name,
         "inferResult": infer_result,
@@ -76,6 +82,8 @@ def render_general_page(
     if include_tables:
         entry["tables"] = [] if page.error is not None else render_tables(page.tables, version)
     entry["fields"] = fields
+    if include_key_values:
+        entry["keyValues"] = render_key_values(page.key_values, version)
     return entry
 
 
@@ -106,13 +114,13 @@ def _vertical_span(quad: Quad, x: float) -> tuple[float, float]:
     return top, max(bottom, top + 1e-6)
 
 
-def render_fields(page: Page, version: str) -> list[dict[str, Any]]:
+def render_fields(page: Page, version: str) -> list[WireObject]:
     """One field per word in reading order; ``lineBreak`` marks the last word of each visual row.
 
     Lines printed side by side on one row (a receipt's ``name  qty  price``, a table row, a label
     and its value) stay one row, as CLOVA answers: clients rebuild text from ``lineBreak``.
     """
-    fields: list[dict[str, Any]] = []
+    fields: list[WireObject] = []
     lines = page.lines
     for k, line in enumerate(lines):
         last = len(line.words) - 1

@@ -10,7 +10,6 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 
 from hanji.clova.base64data import decode_base64_image
 from hanji.clova.values import (
@@ -96,7 +95,7 @@ def parse_multipart_request(
     return _read_request(_load_object(raw, what="the 'message' part"), file=file, filename=filename)
 
 
-def _load_object(raw: bytes, *, what: str) -> dict[str, Any]:
+def _load_object(raw: bytes, *, what: str) -> dict[str, object]:
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if not raw.strip():
@@ -123,10 +122,10 @@ def _load_object(raw: bytes, *, what: str) -> dict[str, Any]:
     return value
 
 
-def find_lone_surrogate(value: Any) -> str | None:
+def find_lone_surrogate(value: object) -> str | None:
     """The path of the first string (or key) that is not valid Unicode, or None (no recursion:
     the nesting is as deep as the client made it)."""
-    stack: list[tuple[str, Any]] = [("", value)]
+    stack: list[tuple[str, object]] = [("", value)]
     while stack:
         path, item = stack.pop()
         if isinstance(item, str):
@@ -150,11 +149,11 @@ def _is_unicode(text: str) -> bool:
     return True
 
 
-def _reject_constant(name: str) -> Any:
+def _reject_constant(name: str) -> object:
     raise ValueError(f"{name} is not a JSON number")
 
 
-def _read_request(obj: dict[str, Any], *, file: bytes | None, filename: str | None) -> InvokeRequest:
+def _read_request(obj: dict[str, object], *, file: bytes | None, filename: str | None) -> InvokeRequest:
     # The version decides the response shape, so it is checked before anything else.
     version = read_version(obj.get("version"))
     return InvokeRequest(
@@ -168,7 +167,7 @@ def _read_request(obj: dict[str, Any], *, file: bytes | None, filename: str | No
     )
 
 
-def _read_image(images: Any, *, file: bytes | None, filename: str | None) -> ImageInput:
+def _read_image(images: object, *, file: bytes | None, filename: str | None) -> ImageInput:
     if images is None:
         raise RequestBodyInvalid("images is missing; send exactly one image")
     if not isinstance(images, list):

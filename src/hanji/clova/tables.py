@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from hanji.clova.geometry import confidence, line_quad, polygon_item
 from hanji.core.result import Cell, Line, Table, Word
+from hanji.core.wire import WireObject
 
 
-def render_tables(tables: tuple[Table, ...], version: str) -> list[dict[str, Any]]:
+def render_tables(tables: tuple[Table, ...], version: str) -> list[WireObject]:
     """Render a page's tables; ``[]`` when there are none (clients index ``tables[0]`` blindly)."""
     return [render_table(table, version) for table in tables]
 
 
-def render_table(table: Table, version: str) -> dict[str, Any]:
+def render_table(table: Table, version: str) -> WireObject:
     # Row-major order, so a client walking cells reads the table as printed.
     cells = sorted(table.cells, key=lambda c: (c.row, c.column))
     return {
@@ -23,7 +22,7 @@ def render_table(table: Table, version: str) -> dict[str, Any]:
     }
 
 
-def _cell(cell: Cell, version: str) -> dict[str, Any]:
+def _cell(cell: Cell, version: str) -> WireObject:
     lines = [line for line in cell.lines if line.words]
     return {
         "cellTextLines": [_text_line(line, version) for line in lines],
@@ -37,7 +36,7 @@ def _cell(cell: Cell, version: str) -> dict[str, Any]:
     }
 
 
-def _text_line(line: Line, version: str) -> dict[str, Any]:
+def _text_line(line: Line, version: str) -> WireObject:
     return {
         **polygon_item(line_quad(line), version),
         "inferConfidence": confidence(line.confidence),
@@ -45,7 +44,7 @@ def _text_line(line: Line, version: str) -> dict[str, Any]:
     }
 
 
-def _word(word: Word, version: str) -> dict[str, Any]:
+def _word(word: Word, version: str) -> WireObject:
     return {
         **polygon_item(word.quad, version),
         "inferText": word.text,

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, Final
+from typing import Final
 
 from hanji.clova.common import new_uid
 from hanji.clova.geometry import confidence, polygon_item
@@ -16,8 +16,14 @@ from hanji.core.template_reading import (
     TemplateField,
     TemplatePage,
 )
+from hanji.core.wire import WireObject
 
 NOT_MATCHED_MESSAGE: Final = "NOT_FOUND: not found matched template"
+
+
+Validator = Callable[[TemplatePage, WireObject], WireObject | None]
+"""Asks a template's validation server about one rendered entry: its ``validationResult``, or None
+to keep the template's own verdict."""
 
 
 def render_template_response(
@@ -26,22 +32,27 @@ def render_template_response(
     *,
     timestamp_ms: int,
     make_uid: Callable[[], str] = new_uid,
-) -> dict[str, Any]:
+    validate: Validator | None = None,
+) -> WireObject:
     """The whole response: one ``images[]`` entry per page, in page order."""
+    images: list[WireObject] = []
+    for page in pages:
+        entry = render_template_page(page, name=request.image.name, version=request.version, uid=make_uid())
+        verdict = validate(page, entry) if validate is not None else None
+        if verdict is not None:
+            entry["validationResult"] = verdict
+        images.append(entry)
     return {
         "version": request.version,
         "requestId": request.request_id,
         "timestamp": timestamp_ms,
-        "images": [
-            render_template_page(page, name=request.image.name, version=request.version, uid=make_uid())
-            for page in pages
-        ],
+        "images": images,
     }
 
 
-def render_field(field: TemplateField, version: str) -> dict[str, Any]:
+def render_field(field: TemplateField, version: str) -> WireObject:
     """One ``fields[]`` item; key order follows CLOVA's samples for each ``type``."""
-    item: dict[str, Any] = {"name": field.name, "valueType": field.value_type}
+    item: WireObject = {"name": field.name, "valueType": field.value_type}
     if field.kind is FieldKind.MULTI_BOX:
         item |= {"type": field.kind.value, "inferText": field.text}
         item |= {"inferConfidence": confidence(field.confidence)}
@@ -74,7 +85,7 @@ def render_field(field: TemplateField, version: str) -> dict[str, Any]:
     return item
 
 
-def render_table_area(area: TableAreaReading, version: str) -> dict[str, Any]:
+def render_table_area(area: TableAreaReading, version: str) -> WireObject:
     """One ``tables[]`` item: the area's name, then the table in CLOVA's General shape.
 
     An area where no ruled table was found keeps its place: no cells, the area's polygon, confidence 0.
@@ -84,7 +95,7 @@ def render_table_area(area: TableAreaReading, version: str) -> dict[str, Any]:
     return {"name": area.name, **render_table(area.table, version)}
 
 
-def converted_info(page: TemplatePage) -> dict[str, Any]:
+def converted_info(page: TemplatePage) -> WireObject:
     return {
         "width": page.width,
         "height": page.height,
@@ -93,7 +104,7 @@ def converted_info(page: TemplatePage) -> dict[str, Any]:
     }
 
 
-def render_template_page(page: TemplatePage, *, name: str, version: str, uid: str) -> dict[str, Any]:
+def render_template_page(page: TemplatePage, *, name: str, version: str, uid: str) -> WireObject:
     """One entry: ``uid, name, inferResult, message, matchedTemplate, validationResult,
     convertedImageInfo, title, fields`` (+ ``combineResult`` when the template combines fields,
     + ``tables`` when it has table areas: one item per area, in the template's order)."""
@@ -104,9 +115,9 @@ def render_template_page(page: TemplatePage, *, name: str, version: str, uid: st
         infer_result, message = "FAILURE", NOT_MATCHED_MESSAGE
     else:
         infer_result, message = "SUCCESS", "SUCCESS"
-    entry: dict[str, Any] = {"uid": uid, "name": name, "inferResult": infer_result, "message": message}
+    entry: WireObject = {"uid": uid, "name": name, "inferResult": infer_result, "message": message}
     entry["matchedTemplate"] = {"id": template.id, "name": template.name} if template else None
-    check: dict[str, Any] = {"result": page.check.result}
+    check: WireObject = {"result": page.check.result}
     if page.check.message:
         check["message"] = page.check.message
     entry["validationResult"] = check

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from typing import Any, Final
+from typing import Final
 
 from hanji.core.errors import ProtocolVersionUnsupported, RequestBodyInvalid, RequestDomainInvalid
 from hanji.core.languages import parse_language_list
@@ -20,7 +20,7 @@ _MAX_ID: Final = 2**63 - 1
 _NUMERIC = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 
 
-def json_type(value: Any) -> str:
+def json_type(value: object) -> str:
     """The JSON name of a decoded value's type, for messages."""
     if value is None:
         return "null"
@@ -35,7 +35,7 @@ def json_type(value: Any) -> str:
     return "an object"
 
 
-def read_version(value: Any) -> str:
+def read_version(value: object) -> str:
     if value is None:
         raise RequestBodyInvalid('version is missing; send "V2" (or "V1")')
     if value not in VERSIONS or not isinstance(value, str):
@@ -43,7 +43,7 @@ def read_version(value: Any) -> str:
     return value
 
 
-def read_string(value: Any, *, field: str, required: bool = True) -> str:
+def read_string(value: object, *, field: str, required: bool = True) -> str:
     if value is None:
         if required:
             raise RequestBodyInvalid(f"{field} is missing")
@@ -53,7 +53,7 @@ def read_string(value: Any, *, field: str, required: bool = True) -> str:
     return value
 
 
-def read_timestamp(value: Any) -> int:
+def read_timestamp(value: object) -> int:
     """A number or a numeric string (clients send both); not checked against the clock."""
     if value is None:
         raise RequestBodyInvalid("timestamp is missing")
@@ -75,7 +75,7 @@ def read_timestamp(value: Any) -> int:
     return number
 
 
-def read_languages(value: Any) -> list[str] | None:
+def read_languages(value: object) -> list[str] | None:
     """``"ko"`` / ``"ko, ja"`` -> codes; None or ``""`` -> None (the domain's languages apply)."""
     if value is None:
         return None
@@ -88,7 +88,7 @@ def read_languages(value: Any) -> list[str] | None:
     return codes or None
 
 
-def read_flag(value: Any, *, field: str) -> bool:
+def read_flag(value: object, *, field: str) -> bool:
     """A boolean, or the strings ``"true"`` / ``"false"`` (any case); missing or null is false."""
     if value is None:
         return False
@@ -99,7 +99,7 @@ def read_flag(value: Any, *, field: str) -> bool:
     raise RequestBodyInvalid(f"{field} must be true or false, got {_show(value)}")
 
 
-def read_format(value: Any, *, field: str) -> str:
+def read_format(value: object, *, field: str) -> str:
     """A known format name, lower-cased (clients send ``"JPG"`` too)."""
     text = read_string(value, field=field).strip().lower()
     if text not in IMAGE_FORMATS:
@@ -108,7 +108,7 @@ def read_format(value: Any, *, field: str) -> str:
     return text
 
 
-def read_template_ids(value: Any, *, field: str) -> list[int] | None:
+def read_template_ids(value: object, *, field: str) -> list[int] | None:
     if value is None:
         return None
     if not isinstance(value, list):
@@ -121,7 +121,7 @@ def read_template_ids(value: Any, *, field: str) -> list[int] | None:
     return ids
 
 
-def _show(value: Any) -> str:
+def _show(value: object) -> str:
     """A short, safe rendering of a client's value for an error message."""
     text = repr(value) if isinstance(value, str) else json_type(value)
     return text if len(text) <= 40 else text[:37] + "..."

@@ -20,8 +20,12 @@ from typing import Any, TypeVar, cast
 
 T = TypeVar("T")
 
-Wire = None | bool | int | float | str | list["Wire"] | dict[str, "Wire"]
-"""What the codec produces: data any JSON library writes as is."""
+Wire = None | bool | int | float | str | Sequence["Wire"] | Mapping[str, "Wire"]
+"""JSON data: what the codec produces, and what any JSON library writes as is (read-only views, so a
+list of objects is a list of JSON values)."""
+
+WireObject = dict[str, Wire]
+"""A JSON object: a rendered CLOVA answer, an entry of it, a message."""
 
 TYPE_TAG = "$type"
 _ALIASES: dict[str, object] = {}

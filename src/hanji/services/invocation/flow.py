@@ -13,13 +13,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from hanji.clova.document import render_document_response
-from hanji.clova.key_values import render_key_values
 from hanji.clova.render import render_general_response
 from hanji.clova.request import InvokeRequest
 from hanji.clova.template import render_template_response
 from hanji.config import Settings
 from hanji.core.result import Document
-from hanji.core.template_reading import TemplateReading
+from hanji.core.template_reading import TemplatePage, TemplateReading
+from hanji.core.wire import WireObject
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.document import DocumentReading, DocumentRequest
 from hanji.pipeline.flows import FlowRequest, FlowResult
@@ -87,11 +87,12 @@ def answer(
     stamp = int(time.time() * 1000) if timestamp_ms is None else timestamp_ms
     if isinstance(result, Document):
         body = render_general_response(
-            request, result, timestamp_ms=stamp, include_tables=request.enable_table_detection
+            request,
+            result,
+            timestamp_ms=stamp,
+            include_tables=request.enable_table_detection,
+            include_key_values=request.enable_key_value,
         )
-        if request.enable_key_value:  # Hanji's extension (docs/key-values.md)
-            for entry, page in zip(body["images"], result.pages, strict=True):
-                entry["keyValues"] = render_key_values(page.key_values, request.version)
         success = all(p.error is None for p in result.pages)
         table_pages = sum(1 for p in result.pages if p.tables)
         return InvokeOutcome(body, len(result.pages), table_pages, success=success)
@@ -111,12 +112,14 @@ def answer(
 def _template_answer(
     request: InvokeRequest, reading: TemplateReading, *, settings: Settings, timestamp_ms: int
 ) -> InvokeOutcome:
-    body = render_template_response(request, reading.pages, timestamp_ms=timestamp_ms)
-    for page, entry in zip(reading.pages, body["images"], strict=True):
-        if page.validation_url and page.matched:  # the template's own validation server
-            entry["validationResult"] = validate_entry(
-                entry, url=page.validation_url, allow=settings.fetch_allow
-            )
+
+    def ask_server(page: TemplatePage, entry: WireObject) -> WireObject | None:
+        """The template's own validation server, for a matched page of a template that has one."""
+        if not (page.validation_url and page.matched):
+            return None
+        return validate_entry(entry, url=page.validation_url, allow=settings.fetch_allow)
+
+    body = render_template_response(request, reading.pages, timestamp_ms=timestamp_ms, validate=ask_server)
     return InvokeOutcome(
         body,
         len(reading.pages),

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import logging
-from typing import Any
 
 from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
 from hanji.core.errors import ClovaError, HanjiError, TableDetectionDisabled, UnknownServiceError
+from hanji.core.wire import WireObject
 from hanji.services.execution.executor import Executor
 from hanji.services.invocation import template_runs
 from hanji.services.invocation.flow import CallPlan, answer, file_limits, flow_request, run_flow
@@ -61,7 +61,7 @@ def handle_invoke(
     request: InvokeRequest,
     request_bytes: int,
     started: float,
-) -> dict[str, Any]:
+) -> WireObject:
     """Run one authorised invoke call (its rate already taken by the route, before the body was read)
     and record it in the statistics, whatever its outcome."""
     domain = resolved.domain

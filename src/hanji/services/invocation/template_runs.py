@@ -7,7 +7,6 @@ from __future__ import annotations
 import time
 import uuid
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,6 +14,7 @@ from sqlalchemy.orm import Session
 from hanji.clova.request import ImageInput, InvokeRequest
 from hanji.config import Settings
 from hanji.core.errors import DeployInfoNotFound
+from hanji.core.wire import WireObject
 from hanji.pipeline.inputs import FileInput
 from hanji.pipeline.template import TemplateRequest
 from hanji.services.execution.executor import Executor
@@ -27,7 +27,7 @@ from hanji.templates.candidates import TemplateSpec
 
 @dataclass(frozen=True)
 class TemplateRun:
-    body: dict[str, Any]
+    body: WireObject
     """The rendered CLOVA answer."""
     pages: int
     previews: list[str]

@@ -17,15 +17,14 @@ from typing import Any, Final
 import httpx
 
 from hanji.core.errors import RequestBodyInvalid
+from hanji.core.wire import WireObject
 from hanji.intake.fetch import resolve_pinned, tls_context
 
 TIMEOUT_S: Final = 3.0
 log = logging.getLogger("hanji.templates.validation")
 
 
-def _post(
-    client: httpx.Client, url: str, payload: dict[str, Any], allow: Sequence[str], timeout_s: float
-) -> Any:
+def _post(client: httpx.Client, url: str, payload: WireObject, allow: Sequence[str], timeout_s: float) -> Any:
     """POST to the first reachable checked address of ``url``; the answer's JSON."""
     targets = resolve_pinned(url, allow=allow, timeout_s=timeout_s)
     last_error: httpx.ConnectError | None = None
@@ -43,13 +42,13 @@ def _post(
 
 
 def validate_entry(
-    entry: dict[str, Any],
+    entry: WireObject,
     *,
     url: str,
     allow: Sequence[str],
     timeout_s: float = TIMEOUT_S,
     transport: httpx.BaseTransport | None = None,
-) -> dict[str, Any]:
+) -> WireObject:
     """Ask the validation server about one entry; returns the ``validationResult`` to put in it.
 
     Args:
@@ -80,7 +79,7 @@ def validate_entry(
     result = verdict.get("result") if isinstance(verdict, dict) else None
     if result not in ("VALID", "INVALID"):
         return {"result": "UNCHECKED"}
-    out: dict[str, Any] = {"result": result}
+    out: WireObject = {"result": result}
     if isinstance(verdict.get("message"), str):
         out["message"] = verdict["message"]
     return out
