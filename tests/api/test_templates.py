@@ -3,20 +3,34 @@
 from __future__ import annotations
 
 import base64
+import copy
 import hashlib
 import json
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
 from fastapi.testclient import TestClient
 
+from hanji.services.management.access import Permission
+from hanji.web.access import needed
 from tests.api.test_domains import create
-from tests.templates.forms import KOREAN_FORM, jpeg, perspective, render_form, rotate, scale, to_png
+from tests.templates.forms import (
+    KOREAN_FORM,
+    TABLE_FORM,
+    jpeg,
+    perspective,
+    render_form,
+    rotate,
+    scale,
+    to_png,
+)
 
 BLANK, DEFINITION = render_form(KOREAN_FORM)
+NOT_A_FORM = Path(__file__).resolve().parents[1] / "data" / "ocr" / "ko_cldr.jpg"
 SAMPLE = {"format": "png", "data": base64.b64encode(to_png(BLANK)).decode()}
 FILLED = {
     "name": "김민수",
@@ -102,7 +116,7 @@ def test_template_crud_deploy_and_sample(api: TestClient) -> None:
 def test_bad_definitions_and_domains_are_refused(api: TestClient) -> None:
     domain = template_domain(api)
     bad = new_template(api, domain["id"], fields=[{"name": "x", "boxes": [[990, 0, 50, 10]]}])
-    assert bad.status_code == 422 and bad.json()["error"]["details"]["field"] == "fields[0] (x).boxes[0]"
+    assert bad.status_code == 422 and bad.json()["error"]["details"]["field"] == "fields[0].boxes[0]"
     no_sample = new_template(api, domain["id"], sample_image=None)
     assert no_sample.status_code == 422
     junk = new_template(
@@ -320,3 +334,118 @@ def test_a_copy_keeps_deployments_and_says_what_a_basic_copy_changed(api: TestCl
     assert any(d["feature"] == "multi_box" and d["detail"] == "3" for d in effects["rich"]["dropped"])
     listed = api.get(f"/api/v1/domains/{basic['id']}/templates").json()["data"]
     assert {t["name"]: t["stage"] for t in listed} == {"simple": "service", "rich": "draft"}
+
+
+def test_definition_errors_name_every_problem_with_a_key_and_one_based_numbers(api: TestClient) -> None:
+    """#15 item 4: each problem carries a machine key, where it is (field number counted from 1, its
+    name) and what is wrong, for the console to say in its language; the English message counts
+    from 1 too. Every problem comes at once, not one per save."""
+    domain = template_domain(api)
+    fields = copy.deepcopy(DEFINITION["fields"])
+    fields[1]["validation"] = {"regex": "(a+)+$"}
+    fields[2]["name"] = fields[0]["name"]
+    fields[3]["boxes"] = [[990, 0, 50, 10]]
+    response = new_template(api, domain["id"], fields=fields)
+    assert response.status_code == 422, response.text
+    error = response.json()["error"]
+    assert error["code"] == "VALIDATION_ERROR"
+    details = error["details"]
+    assert details["key"] == "definition.regex_nested_repeat" and details["part"] == "field"
+    assert details["params"] == {"number": 2, "name": "phone"}
+    assert details["field"] == "fields[1].validation.regex"
+    assert error["message"].startswith("Field 2 (phone): the validation pattern has a repeat inside a repeat")
+    assert error["message"].endswith("(and 2 more)")
+    assert [(p["key"], p["params"]) for p in details["problems"]] == [
+        ("definition.regex_nested_repeat", {"number": 2, "name": "phone"}),
+        ("definition.box_outside", {"number": 4, "name": "amount", "box": 1, "width": 1000, "height": 1300}),
+        ("definition.fields_duplicate", {"number": 3, "name": "name", "other": 1}),
+    ]
+    assert [p["message"] for p in details["problems"]][1:] == [
+        "Field 4 (amount): box 1 leaves the 1000x1300 sample image",
+        "Field 3 (name): field 1 already has this name",
+    ]
+    made = new_template(api, domain["id"]).json()
+    patched = api.patch(
+        f"/api/v1/domains/{domain['id']}/templates/{made['id']}",
+        json={"tables": [{"name": " ", "box": [0, 0, 10, 10]}], "combine": [{"name": "c", "fields": ["x"]}]},
+    )
+    assert patched.status_code == 422
+    problems = patched.json()["error"]["details"]["problems"]
+    assert [(p["part"], p["key"], p["params"]) for p in problems] == [
+        ("table", "definition.name_invalid", {"number": 1, "limit": 100}),
+        ("combination", "definition.combination_unknown_field", {"number": 1, "name": "c", "field": "x"}),
+    ]
+    assert problems[0]["message"] == "Table area 1: the name must be 1-100 characters"
+
+
+def stage_test(api: TestClient, domain_id: int, stage: str | None, image: bytes, **params: str) -> Any:
+    query = {**params, **({"stage": stage} if stage else {})}
+    return api.post(
+        f"/api/v1/domains/{domain_id}/templates/test",
+        params=query,
+        files={"file": ("form.png", image, "image/png")},
+    )
+
+
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_stage_test_needs_a_stage_with_a_deployed_template(api: TestClient) -> None:
+    """#15 item 3: ``…/templates/test?stage=`` names beta or service; nothing deployed there is CLOVA's
+    1021, before any OCR; an editor may run it, as one template's test (a viewer may not)."""
+    domain = template_domain(api)
+    template = new_template(api, domain["id"]).json()
+    image = to_png(BLANK)
+    missing = stage_test(api, domain["id"], None, image)
+    assert (
+        missing.status_code == 422 and missing.json()["error"]["details"]["problems"][0]["field"] == "stage"
+    )
+    wrong = stage_test(api, domain["id"], "draft", image)
+    assert wrong.status_code == 422 and wrong.json()["error"]["details"]["field"] == "stage"
+    fmt = stage_test(api, domain["id"], "beta", image, format="pdf")
+    assert fmt.status_code == 422 and fmt.json()["error"]["details"]["field"] == "format"
+    for stage in ("beta", "service"):
+        nothing = stage_test(api, domain["id"], stage, image)
+        assert nothing.status_code == 400 and nothing.json()["error"]["code"] == "1021", nothing.text
+    api.post(f"/api/v1/domains/{domain['id']}/templates/{template['id']}/deploy", json={"stage": "beta"})
+    assert stage_test(api, domain["id"], "service", image).json()["error"]["code"] == "1021"
+    route = "/api/v1/domains/{domain_id}/templates/test"
+    assert needed("POST", route) is needed("POST", route.replace("/test", "/{template_id}/test"))
+    assert needed("POST", route) is Permission.EDIT
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("database_url", ["sqlite"], indirect=True)
+def test_a_stage_test_matches_among_the_templates_deployed_there(api: TestClient) -> None:
+    domain = template_domain(api)
+    base = f"/api/v1/domains/{domain['id']}/templates"
+    membership = new_template(api, domain["id"]).json()
+    blank_parts, parts_definition = render_form(TABLE_FORM)
+    parts_sample = {"format": "png", "data": base64.b64encode(to_png(blank_parts)).decode()}
+    parts = new_template(
+        api, domain["id"], name="parts", sample_image=parts_sample, **parts_definition
+    ).json()
+    for template in (membership, parts):
+        assert api.post(f"{base}/{template['id']}/deploy", json={"stage": "beta"}).status_code == 200
+    filled = to_png(render_form(KOREAN_FORM, FILLED)[0])
+    response = stage_test(api, domain["id"], "beta", filled)
+    assert response.status_code == 200, response.text
+    [entry] = response.json()["images"]
+    assert entry["inferResult"] == "SUCCESS"
+    assert entry["matchedTemplate"] == {"id": membership["id"], "name": "membership"}
+    assert {f["name"]: f["inferText"] for f in entry["fields"]}["phone"] == "01048217735"
+    preview_url = response.json()["preview_url"].removeprefix("http://hanji.test")
+    assert preview_url.startswith(f"{base}/{membership['id']}/previews/")
+    preview = api.get(preview_url)
+    assert preview.status_code == 200 and preview.content.startswith(b"\x89PNG")
+    csv = stage_test(api, domain["id"], "beta", filled, format="csv")
+    assert csv.status_code == 200 and csv.headers["content-type"].startswith("text/csv")
+    assert "templates-beta-test" in csv.headers["content-disposition"]
+    # A page that is no form matches nothing; its preview is signed under one of the stage's templates.
+    assert api.post(f"{base}/{parts['id']}/deploy", json={"stage": "service"}).status_code == 200
+    unmatched = api.post(
+        f"{base}/test", params={"stage": "service"}, files={"file": ("page.jpg", NOT_A_FORM.read_bytes())}
+    ).json()
+    assert unmatched["images"][0]["inferResult"] == "FAILURE"
+    assert unmatched["images"][0]["matchedTemplate"] is None
+    other_preview = unmatched["preview_url"].removeprefix("http://hanji.test")
+    assert other_preview.startswith(f"{base}/{parts['id']}/previews/")
+    assert api.get(other_preview).status_code == 200

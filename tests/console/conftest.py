@@ -9,6 +9,7 @@ import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -93,3 +94,34 @@ def browser() -> Iterator[object]:
 def screenshot_dir() -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     return SCREENSHOTS
+
+
+@pytest.fixture(scope="module")
+def signed_in_page(browser: Any, server: str) -> Iterator[Any]:
+    """A page signed in as admin (one per test module), failing the module on any JavaScript error."""
+    context = browser.new_context(base_url=server, viewport=DESKTOP, accept_downloads=True)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto("/console/login?lang=en")
+    page.fill("#username", "admin")
+    page.fill("#password", ADMIN_PASSWORD)
+    page.click("#login-form button[type=submit]")
+    page.wait_for_url("**/console/")
+    yield page
+    context.close()
+    assert not errors, f"JavaScript errors: {errors}"
+
+
+@pytest.fixture(scope="module")
+def server_api(server: str) -> Iterator[httpx.Client]:
+    """The management API of the test server, with an admin token (to set a test's stage quickly)."""
+    with httpx.Client(base_url=server, timeout=120) as api:
+        made = api.post("/api/v1/tokens", json={"name": "setup"}, auth=("admin", ADMIN_PASSWORD))
+        api.headers["Authorization"] = f"Bearer {made.json()['token']}"
+        for _ in range(30):  # the server commits just after it answers
+            if api.get("/api/v1/session").status_code == 200:
+                break
+            time.sleep(0.1)
+        yield api

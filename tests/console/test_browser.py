@@ -185,16 +185,16 @@ def test_template_builder_draw_save_test(page: Page, screenshot_dir: Path, state
     page.wait_for_selector("#tpl-err-name:not([hidden])")
     assert page.locator("#tpl-err-name").inner_text() == "A name has 1-100 characters."
     assert page.locator("#tpl-name").input_value() == ""  # not written into the box
-    assert page.locator("#builder-error").inner_text() == "Choose a sample image first."
+    assert page.locator("#tpl-err-sample_image").inner_text() == "Choose a sample image first."
     # #15 item 10: a broken sample is said when chosen, and a good one clears the message.
     page.set_input_files(
         "#sample-file", files=[{"name": "bill.png", "mimeType": "image/png", "buffer": b"no"}]
     )
-    page.wait_for_selector("#builder-error:has-text('cannot be shown as an image')")
+    page.wait_for_selector("#tpl-err-sample_image:has-text('cannot be shown as an image')")
     page.set_input_files(
         "#sample-file", files=[{"name": "bill.png", "mimeType": "image/png", "buffer": to_png(blank)}]
     )
-    page.wait_for_selector("#builder-error", state="hidden")
+    page.wait_for_selector("#tpl-err-sample_image", state="hidden")
     page.wait_for_function("() => document.getElementById('sample-canvas').width === 1000")
     page.fill("#tpl-name", "electric bill")
     for name in ("name", "amount"):

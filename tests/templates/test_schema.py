@@ -39,37 +39,132 @@ def test_a_full_definition_round_trips() -> None:
 
 
 @pytest.mark.parametrize(
-    ("change", "where"),
+    ("change", "where", "key", "message"),
     [
-        ({"fields": [{"name": "x", "boxes": [[0, 0, -5, 10]]}]}, "fields[0] (x).boxes[0]"),
-        ({"fields": [{"name": "x", "boxes": [[0, 0, 5]]}]}, "fields[0] (x).boxes[0]"),
-        ({"fields": [{"name": "x", "boxes": []}]}, "fields[0] (x).boxes"),
-        ({"fields": [{"name": "", "boxes": [[0, 0, 5, 5]]}]}, "fields[0].name"),
+        (
+            {"fields": [{"name": "x", "boxes": [[0, 0, -5, 10]]}]},
+            "fields[0].boxes[0]",
+            "box_negative",
+            "Field 1 (x): box 1 needs x and y of at least 0 and a width and height above 0",
+        ),
+        (
+            {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5], [0, 0, 5]]}]},
+            "fields[0].boxes[1]",
+            "box_shape",
+            "Field 1 (x): box 2 is not [x, y, width, height]",
+        ),
+        (
+            {"fields": [{"name": "x", "boxes": []}]},
+            "fields[0].boxes",
+            "boxes_missing",
+            "Field 1 (x): needs at least one box [x, y, width, height]",
+        ),
+        (
+            {"fields": [{"name": "", "boxes": [[0, 0, 5, 5]]}]},
+            "fields[0].name",
+            "name_invalid",
+            "Field 1: the name must be 1-100 characters",
+        ),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "value_type": "money"}]},
-            "fields[0] (x).value_type",
+            "fields[0].value_type",
+            "value_type_unknown",
+            "Field 1 (x): the value type must be one of "
+            "text, number, date, phone, email, alnum, korean, alphabet",
         ),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "validation": {"regex": "("}}]},
-            "fields[0] (x).validation.regex",
+            "fields[0].validation.regex",
+            "regex_invalid",
+            "Field 1 (x): the validation pattern is not a valid regular expression "
+            "(missing ), unterminated subpattern at position 0)",
         ),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5], [9, 0, 5, 5]], "checkbox": True}]},
-            "fields[0] (x).boxes",
+            "fields[0].boxes",
+            "checkbox_one_box",
+            "Field 1 (x): a checkbox field has exactly one box",
         ),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]]}, {"name": "x", "boxes": [[0, 9, 5, 5]]}]},
-            "fields",
+            "fields[1].name",
+            "fields_duplicate",
+            "Field 2 (x): field 1 already has this name",
         ),
-        ({"title": {"box": [700, 10, 200, 40]}}, "title.box"),
-        ({"tables": [{"name": "t"}]}, "tables[0].box"),
+        (
+            {"title": {"box": [700, 10, 200, 40]}},
+            "title.box",
+            "box_outside",
+            "Title area: box 1 leaves the 800x1000 sample image",
+        ),
+        (
+            {"tables": [{"name": "t"}]},
+            "tables[0].box",
+            "box_shape",
+            "Table area 1 (t): box 1 is not [x, y, width, height]",
+        ),
+        ({"fields": "x"}, "fields", "fields_list", "Template: fields must be a list of at most 200 fields"),
     ],
 )
-def test_errors_name_the_bad_field(change: dict[str, Any], where: str) -> None:
+def test_errors_name_the_bad_part_counting_from_one(
+    change: dict[str, Any], where: str, key: str, message: str
+) -> None:
     with pytest.raises(ValidationFailed) as caught:
         parse_definition(definition(**change), sample_size=(800, 1000))
     assert caught.value.details["field"] == where
-    assert caught.value.message.startswith(where)
+    assert caught.value.details["key"] == f"definition.{key}"
+    assert caught.value.message == message
+
+
+def test_every_problem_is_named_at_once() -> None:
+    """#15 item 6: one answer names each part that is wrong, not only the first."""
+    body = definition(
+        fields=[
+            {"name": "ok", "boxes": [[0, 0, 5, 5]]},
+            {"name": "성명", "boxes": [[0, 0, 5, 5]], "validation": {"regex": "(a+)+$"}},
+            {"name": "ok", "boxes": [[0, 0, 5, 5]]},
+            {"name": "far", "boxes": [[0, 0, 5, 5], [790, 0, 50, 5]]},
+        ],
+        tables=[{"name": "", "box": [0, 0, 5, 5]}],
+        combine=[{"name": "c", "fields": ["성명", "nobody"]}],
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        parse_definition(body, sample_size=(800, 1000))
+    problems = caught.value.details["problems"]
+    assert [(p["part"], p["params"].get("number"), p["key"]) for p in problems] == [
+        ("field", 2, "definition.regex_nested_repeat"),
+        ("field", 4, "definition.box_outside"),
+        ("field", 3, "definition.fields_duplicate"),
+        ("table", 1, "definition.name_invalid"),
+        ("combination", 1, "definition.combination_unknown_field"),
+    ]
+    assert problems[0]["params"] == {"number": 2, "name": "성명"}
+    assert problems[1]["params"] == {"number": 4, "name": "far", "box": 2, "width": 800, "height": 1000}
+    assert caught.value.message == (
+        "Field 2 (성명): the validation pattern has a repeat inside a repeat, which can take exponential time"
+        " (and 4 more)"
+    )
+    # The first problem is also the error's own details, for clients that read one.
+    assert {k: caught.value.details[k] for k in ("field", "key", "part", "params")} == {
+        k: problems[0][k] for k in ("field", "key", "part", "params")
+    }
+
+
+@pytest.mark.parametrize(
+    ("pattern", "key"),
+    [
+        ("x" * 301, "regex_too_long"),
+        ("(", "regex_invalid"),
+        (r"(\d)\1", "regex_backreference"),
+        (r"(a+)+$", "regex_nested_repeat"),
+        (r"(a|aa)*$", "regex_alternation_repeat"),
+    ],
+)
+def test_each_refused_regex_has_its_own_key(pattern: str, key: str) -> None:
+    body = definition(fields=[{"name": "x", "boxes": [[0, 0, 5, 5]], "validation": {"regex": pattern}}])
+    with pytest.raises(ValidationFailed) as caught:
+        parse_definition(body)
+    assert caught.value.details["key"] == f"definition.{key}"
 
 
 def test_combinations_checkbox_text_and_case_round_trip() -> None:
@@ -99,20 +194,23 @@ def test_combinations_checkbox_text_and_case_round_trip() -> None:
         ({"combine": [{"name": "c", "fields": ["nope"]}]}, "combine[0].fields"),
         ({"combine": [{"name": "c", "fields": []}]}, "combine[0].fields"),
         ({"combine": [{"name": "c", "fields": ["memo"], "separator": 3}]}, "combine[0].separator"),
-        ({"combine": [{"name": "c", "fields": ["memo"]}, {"name": "c", "fields": ["memo"]}]}, "combine"),
+        (
+            {"combine": [{"name": "c", "fields": ["memo"]}, {"name": "c", "fields": ["memo"]}]},
+            "combine[1].name",
+        ),
         ({"combine": "memo"}, "combine"),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "checkbox_text": {"checked": "V"}}]},
-            "fields[0] (x).checkbox_text",
+            "fields[0].checkbox_text",
         ),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "checkbox": True, "checkbox_text": "V"}]},
-            "fields[0] (x).checkbox_text",
+            "fields[0].checkbox_text",
         ),
-        ({"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "case": "upper"}]}, "fields[0] (x).case"),
+        ({"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "case": "upper"}]}, "fields[0].case"),
         (
             {"fields": [{"name": "x", "boxes": [[0, 0, 5, 5]], "value_type": "alnum", "case": "title"}]},
-            "fields[0] (x).case",
+            "fields[0].case",
         ),
     ],
 )
@@ -120,6 +218,7 @@ def test_combination_and_conversion_errors_name_the_part(change: dict[str, Any],
     with pytest.raises(ValidationFailed) as caught:
         parse_definition(definition(**change), sample_size=(800, 1000))
     assert caught.value.details["field"] == where
+    assert "[0]" not in caught.value.message and "[1]" not in caught.value.message  # counted from 1
 
 
 @pytest.mark.parametrize("pattern", [r"(a+)+$", r"(a|aa)*$", r"(\w+\s?)*$", r"(\d)\1", "x" * 301])

@@ -1,4 +1,5 @@
-"""Templates of a Template domain: CRUD, sample image, deploy/undeploy, test run and its preview."""
+"""Templates of a Template domain: CRUD, sample image, deploy/undeploy, test runs (one template, or a
+stage's deployed ones) and their previews."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from hanji.core.errors import NotFound, ValidationFailed
 from hanji.intake.limits import IntakeLimits
 from hanji.services.invocation import template_runs
 from hanji.services.management import templates
+from hanji.services.management.templates import STAGES
 from hanji.storage.blobs import BlobNotFound, BlobStore
 from hanji.web.deps import CurrentCaller, DbSession, SettingsDep, base_url, get_runtime
 from hanji.web.models.common import ERROR_RESPONSES, file_response
@@ -38,6 +40,10 @@ CreateBody = Body(default_factory=TemplateCreate)
 UpdateBody = Body(default_factory=TemplateUpdate)
 DeployBody = Body(default_factory=TemplateDeploy)
 ExportFormat = Query(default="json", alias="format")
+StageQuery = Query(
+    description="`beta` or `service`: the deployment to match against.",
+    json_schema_extra={"enum": list(STAGES)},
+)
 PNG_RESPONSE = file_response("image/png")
 
 
@@ -169,6 +175,88 @@ def undeploy(
     return template_view(template, base_url(request, settings))
 
 
+def _export_format(export_format: str) -> str:
+    if export_format not in ("json", "csv", "xlsx"):
+        raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
+    return export_format
+
+
+def _test_answer(
+    request: Request,
+    settings: Settings,
+    *,
+    domain_id: int,
+    preview_template: int,
+    run: template_runs.TemplateRun,
+    export_format: str,
+    filename: str,
+) -> TemplateTestResult | Response:
+    """The test run's JSON (with the signed preview URL, under ``preview_template``) or its download."""
+    if export_format != "json":
+        return fields_download(run.body, export_format, filename)
+    base = base_url(request, settings).rstrip("/")
+    prefix = f"{base}/api/v1/domains/{domain_id}/templates/{preview_template}"
+    preview = None
+    if run.previews:
+        key = run.previews[0]
+        preview = f"{prefix}/previews/{key}?sig={preview_signature(settings, preview_template, key)}"
+    return TemplateTestResult.model_validate({**run.body, "preview_url": preview})
+
+
+@router.post(
+    "/test", response_model=TemplateTestResult, responses=TEST_RUN_FILES, openapi_extra=TEST_RUN_BODY
+)
+async def test_stage(
+    domain_id: int,
+    request: Request,
+    caller: CurrentCaller,
+    db: DbSession,
+    settings: SettingsDep,
+    stage: str = StageQuery,
+    export_format: str = ExportFormat,
+) -> TemplateTestResult | Response:
+    """Match an image against the templates deployed to ``?stage=beta`` or ``?stage=service``, as a
+    call to that stage would; ``images[].matchedTemplate`` says which one matched.
+
+    Nothing deployed to the stage: 400 with CLOVA's code ``1021``. ``?format=csv|xlsx`` as for one
+    template's test.
+    """
+    export_format = _export_format(export_format)
+    if stage not in STAGES:
+        raise ValidationFailed('stage is "beta" or "service"', details={"field": "stage"})
+    data, declared_format = await uploaded_image(request, settings)
+    runtime = get_runtime(request)
+    domain = templates.template_domain(db, domain_id=domain_id)
+    languages = list(domain.languages)
+    candidates = template_runs.stage_templates(
+        db, domain_id=domain_id, stage=stage, wanted=None, blobs=runtime.blobs
+    )
+    first_deployed = min(t.id for t in domain.templates if t.stage == stage)
+    db.commit()  # gives the connection back to the pool before OCR starts
+    run = await run_in_threadpool(
+        lambda: template_runs.run_template_test(
+            candidates,
+            languages=languages,
+            data=data,
+            declared_format=declared_format,
+            settings=settings,
+            executor=runtime.executor,
+        )
+    )
+    # The preview is signed for the template that matched (the stage's first when none did): the
+    # preview route checks that template belongs to the domain, as for one template's test.
+    matched = run.template_id if run.template_id is not None else first_deployed
+    return _test_answer(
+        request,
+        settings,
+        domain_id=domain_id,
+        preview_template=matched,
+        run=run,
+        export_format=export_format,
+        filename=f"templates-{stage}-test",
+    )
+
+
 @router.post(
     "/{template_id}/test",
     response_model=TemplateTestResult,
@@ -188,8 +276,7 @@ async def test_template(
 
     ``?format=csv`` or ``?format=xlsx`` returns the result's fields as a file download instead.
     """
-    if export_format not in ("json", "csv", "xlsx"):
-        raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
+    export_format = _export_format(export_format)
     data, declared_format = await uploaded_image(request, settings)
     runtime = get_runtime(request)
     candidate, languages = template_runs.test_candidate(
@@ -206,14 +293,15 @@ async def test_template(
             executor=runtime.executor,
         )
     )
-    prefix = f"{base_url(request, settings).rstrip('/')}/api/v1/domains/{domain_id}/templates/{template_id}"
-    preview = None
-    if run.previews:
-        key = run.previews[0]
-        preview = f"{prefix}/previews/{key}?sig={preview_signature(settings, template_id, key)}"
-    if export_format != "json":
-        return fields_download(run.body, export_format, f"template-{template_id}-test")
-    return TemplateTestResult.model_validate({**run.body, "preview_url": preview})
+    return _test_answer(
+        request,
+        settings,
+        domain_id=domain_id,
+        preview_template=template_id,
+        run=run,
+        export_format=export_format,
+        filename=f"template-{template_id}-test",
+    )
 
 
 @router.get("/{template_id}/previews/{key}", response_class=Response, responses=PNG_RESPONSE)

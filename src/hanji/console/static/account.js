@@ -1,13 +1,26 @@
 // Account page: change one's password, create and revoke one's API tokens.
-import { api, ask, clearErrors, notify, showError, t, wireCopyButtons } from "./api.js";
+import { api, ask, clearErrors, notify, showError, showProblems, t, wireCopyButtons } from "./api.js";
 
 wireCopyButtons();
+const minPassword = Number(document.getElementById("p-new").getAttribute("minlength")) || 12;
 const passwordForm = document.getElementById("password-form");
 passwordForm.addEventListener("submit", async (event) => {
   event.preventDefault();
   clearErrors(passwordForm);
   document.getElementById("password-done").hidden = true;
   const data = new FormData(passwordForm);
+  const problems = [];
+  if (!data.get("current_password")) {
+    problems.push({ field: "current_password", key: "apierror.VALIDATION_ERROR.current_password" });
+  }
+  if (String(data.get("new_password") || "").length < minPassword) {
+    problems.push({ field: "new_password", key: "apierror.VALIDATION_ERROR.password" });
+  }
+  const fallback = document.getElementById("password-error");
+  if (problems.length) {
+    showProblems(problems, { fallback });
+    return;
+  }
   try {
     await api("PUT", "/api/v1/me/password", {
       current_password: data.get("current_password"),
@@ -18,7 +31,8 @@ passwordForm.addEventListener("submit", async (event) => {
   } catch (error) {
     const field = error.code === "INVALID_CREDENTIALS" ? "current_password" : undefined;
     if (field) error.details = { ...error.details, field };
-    showError(error, { fallback: document.getElementById("password-error") });
+    // The API names the new password "password" (its rule), the form "new_password".
+    showError(error, { fallback, alias: { password: "new_password" } });
   }
 });
 
@@ -48,9 +62,19 @@ tokenForm.addEventListener("submit", async (event) => {
   tokenError.hidden = true;
   const data = new FormData(tokenForm);
   const days = data.get("expires_in_days");
+  const problems = [];
+  const name = String(data.get("name") || "").trim();
+  if (!name || name.length > 100) problems.push({ field: "name", key: "apierror.VALIDATION_ERROR.name" });
+  if (days && !(Number.isInteger(Number(days)) && Number(days) >= 1 && Number(days) <= 3650)) {
+    problems.push({ field: "expires_in_days", key: "apierror.VALIDATION_ERROR.expires_in_days" });
+  }
+  if (problems.length) {
+    showProblems(problems, { fallback: tokenError });
+    return;
+  }
   try {
     const token = await api("POST", "/api/v1/tokens", {
-      name: data.get("name"),
+      name,
       expires_in_days: days ? Number(days) : null,
     });
     document.getElementById("new-token-secret").textContent = token.token;

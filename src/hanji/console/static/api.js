@@ -30,36 +30,89 @@ export async function api(method, path, body, { raw = false, headers = {} } = {}
     init.body = JSON.stringify(body);
   }
   const response = await fetch(path, init);
-  if (response.status === 401) {
+  if (raw && response.ok) return response;
+  const payload = response.status === 204 ? null : await response.json().catch(() => null);
+  // A 401 means the session ran out, unless it answers a password the form sent (a wrong current
+  // password when changing it): that one is said next to its field.
+  if (response.status === 401 && payload?.error?.code !== "INVALID_CREDENTIALS") {
     window.location.assign("/console/login?expired=1");
     throw new ApiError(401, { message: t("error.expired") });
   }
-  if (raw && response.ok) return response;
-  const payload = response.status === 204 ? null : await response.json().catch(() => null);
   if (!response.ok) throw new ApiError(response.status, payload?.error);
   return payload;
 }
 
-/** The error in the page's language: the catalog's text for its code (and field), else the API's. */
+/** Where a template-definition problem is, in the page's language ("Field 2 (name)"). */
+function partLabel(details) {
+  const part = details.part;
+  if (!part) return "";
+  const named = details.params?.name !== undefined && details.params?.name !== "";
+  const key = `apierror.part.${part}${named ? "" : "_unnamed"}`;
+  if (key in messages) return t(key, details.params || {});
+  return `apierror.part.${part}` in messages ? t(`apierror.part.${part}`, details.params || {}) : "";
+}
+
+/** The error in the page's language: the catalog's text for its key (a template definition's
+ * problem, with where it is), else for its code and field, else for its code, else the API's. */
 export function messageOf(error) {
-  const field = error.details?.field;
+  if (error.local) return error.message;  // a client-side check's, already from the catalog
+  const details = error.details || {};
+  if (details.key && `apierror.${details.key}` in messages) {
+    const text = t(`apierror.${details.key}`, details.params || {});
+    const where = partLabel(details);
+    return where ? `${where}: ${text}` : text;
+  }
+  const field = details.field;
   for (const key of [field && `apierror.${error.code}.${field}`, `apierror.${error.code}`]) {
-    if (key && key in messages) return t(key, error.details);
+    if (key && key in messages) return t(key, details);
   }
   return error.message;
 }
 
-/** Show an API error next to the field it names (error.details.field), else in `fallback`. */
-export function showError(error, { prefix = "err-", fallback }) {
-  const field = error.details?.field;
-  const target = field ? document.getElementById(prefix + field) : null;
-  const box = target || fallback;
-  box.textContent = messageOf(error);
+/** Every problem an error carries, each shaped as an error of its own: the server names them all
+ * at once in ``details.problems`` (a definition's or a request's checks), else the error is one. */
+export function problemsOf(error) {
+  const listed = error.details?.problems;
+  if (!Array.isArray(listed) || !listed.length) return [error];
+  return listed.map((problem) => ({
+    code: error.code,
+    message: problem.message || problem.problem || error.message,
+    details: problem,
+  }));
+}
+
+/** Say `text` in `box`: another message for a box still showing one goes on a line of its own
+ * (forms clear their boxes before each submit), the same message is not said twice. */
+function say(box, text) {
+  const lines = box.hidden ? [] : [...box.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent);
+  if (lines.includes(text)) return;
+  if (lines.length) box.append(document.createElement("br"), text);
+  else box.textContent = text;
   box.hidden = false;
-  const input = field ? document.querySelector(`[aria-describedby~="${prefix}${field}"]`) : null;
-  if (input) {
-    input.setAttribute("aria-invalid", "true");
-    input.focus();
+}
+
+/** Show each problem of an API (or client-side) error next to the field it names
+ * (`prefix` + details.field, through `alias` when a form names the field otherwise), the rest in
+ * `fallback`. The first field in error takes the focus; later ones are only marked. */
+export function showError(error, { prefix = "err-", fallback, alias = {} }) {
+  for (const problem of problemsOf(error)) {
+    const named = problem.details?.field;
+    const field = alias[named] ?? named;
+    const target = field ? document.getElementById(prefix + field) : null;
+    say(target || fallback, messageOf(problem));
+    const input = target ? document.querySelector(`[aria-describedby~="${prefix}${field}"]`) : null;
+    if (input) {
+      const first = !(input.closest("form, section") || document).querySelector('[aria-invalid="true"]');
+      input.setAttribute("aria-invalid", "true");
+      if (first) input.focus();
+    }
+  }
+}
+
+/** Show client-side problems (``[{field, key, params?}]``: a field and its catalog message) at once. */
+export function showProblems(problems, options) {
+  for (const { field, key, params = {} } of problems) {
+    showError({ local: true, message: t(key, params), details: { field } }, options);
   }
 }
 

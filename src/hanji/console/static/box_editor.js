@@ -1,7 +1,10 @@
 // Canvas editor for template boxes: draw, select, move, resize and delete with mouse or keyboard.
 // Boxes are [x, y, w, h] in sample-image pixels; the canvas has the image's size and CSS scales it.
+// Three kinds: the title area, table areas (a ruled table is read inside each) and field boxes.
 
 const MIN_SIZE = 4;
+const COLORS = { title: "#d97706", table: "#2e8540", field: "#1f6feb" };
+const FILLS = { title: [217, 119, 6], table: [46, 133, 64], field: [31, 111, 235] };
 
 export class BoxEditor {
   /**
@@ -15,9 +18,9 @@ export class BoxEditor {
     this.onSelect = onSelect;
     this.canAddBox = canAddBox;
     this.image = null;
-    this.model = { title: null, fields: [] };
+    this.model = { title: null, fields: [], tables: [] };
     this.mode = "field";
-    this.selection = null; // {kind: "title"} | {kind: "field", field, box}
+    this.selection = null; // {kind: "title"} | {kind: "table", table} | {kind: "field", field, box}
     this.drag = null;
     canvas.addEventListener("pointerdown", (e) => this.pointerDown(e));
     canvas.addEventListener("pointermove", (e) => this.pointerMove(e));
@@ -33,6 +36,7 @@ export class BoxEditor {
   }
 
   setModel(model) {
+    if (!model.tables) model.tables = [];
     this.model = model;
     this.select(null);
   }
@@ -51,10 +55,12 @@ export class BoxEditor {
     return (10 * this.canvas.width) / Math.max(1, rect.width);
   }
 
-  /** All boxes, topmost last: the title area, then each field's boxes. */
+  /** All boxes, topmost last: the title area, table areas (large, so under the rest), then each
+   * field's boxes. */
   boxes() {
     const out = [];
     if (this.model.title?.box) out.push({ sel: { kind: "title" }, box: this.model.title.box });
+    this.model.tables.forEach((table, t) => out.push({ sel: { kind: "table", table: t }, box: table.box }));
     this.model.fields.forEach((field, f) => field.boxes.forEach((box, b) => {
       out.push({ sel: { kind: "field", field: f, box: b }, box });
     }));
@@ -65,6 +71,7 @@ export class BoxEditor {
     const s = this.selection;
     if (!s) return null;
     if (s.kind === "title") return this.model.title?.box ?? null;
+    if (s.kind === "table") return this.model.tables[s.table]?.box ?? null;
     return this.model.fields[s.field]?.boxes[s.box] ?? null;
   }
 
@@ -99,7 +106,7 @@ export class BoxEditor {
       this.drag = { kind: "resize", start: p, orig: [...this.selectedBox()] };
       return;
     }
-    const hit = this.mode === "field" || this.mode === "title" ? this.hit(p) : null;
+    const hit = ["field", "title", "table"].includes(this.mode) ? this.hit(p) : null;
     if (hit) {
       this.select(hit);
       this.drag = { kind: "move", start: p, orig: [...this.selectedBox()] };
@@ -136,12 +143,19 @@ export class BoxEditor {
     this.redraw();
   }
 
-  /** Put a new box where the current mode says: the title area, a new field, or the selected field. */
+  /** Put a new box where the current mode says: the title area, a new table area, a new field, or
+   * another box of the selected field. */
   addBox(rect) {
     const box = this.clamp(rect);
     if (this.mode === "title") {
       this.model.title = { ...(this.model.title || {}), box };
       this.select({ kind: "title" });
+    } else if (this.mode === "table") {
+      const names = new Set(this.model.tables.map((t) => t.name));
+      let n = this.model.tables.length + 1;
+      while (names.has(`table_${n}`)) n += 1;
+      this.model.tables.push({ name: `table_${n}`, box });
+      this.select({ kind: "table", table: this.model.tables.length - 1 });
     } else if (this.mode === "add-box" && this.canAddBox && this.selection?.kind === "field") {
       const field = this.model.fields[this.selection.field];
       field.boxes.push(box);
@@ -172,6 +186,7 @@ export class BoxEditor {
     if (!s) return;
     const clamped = this.clamp(box);
     if (s.kind === "title") this.model.title.box = clamped;
+    else if (s.kind === "table") this.model.tables[s.table].box = clamped;
     else this.model.fields[s.field].boxes[s.box] = clamped;
   }
 
@@ -180,6 +195,8 @@ export class BoxEditor {
     if (!s) return;
     if (s.kind === "title") {
       this.model.title = null;
+    } else if (s.kind === "table") {
+      this.model.tables.splice(s.table, 1);
     } else {
       const field = this.model.fields[s.field];
       field.boxes.splice(s.box, 1);
@@ -237,13 +254,17 @@ export class BoxEditor {
     ctx.font = `${Math.round(13 * unit)}px system-ui, sans-serif`;
     for (const { sel, box } of this.boxes()) {
       const selected = JSON.stringify(sel) === JSON.stringify(this.selection);
-      const color = sel.kind === "title" ? "#d97706" : "#1f6feb";
+      const color = COLORS[sel.kind];
       ctx.lineWidth = (selected ? 3 : 1.5) * unit;
       ctx.strokeStyle = color;
-      ctx.fillStyle = selected ? "rgba(31,111,235,0.15)" : "rgba(31,111,235,0.06)";
+      ctx.fillStyle = `rgba(${FILLS[sel.kind].join(",")},${selected ? 0.15 : 0.06})`;
       ctx.fillRect(...box);
       ctx.strokeRect(...box);
-      const label = sel.kind === "title" ? "title" : this.model.fields[sel.field].name;
+      const label = {
+        title: () => "title",
+        table: () => this.model.tables[sel.table].name,
+        field: () => this.model.fields[sel.field].name,
+      }[sel.kind]();
       ctx.fillStyle = color;
       ctx.fillText(label, box[0] + 2 * unit, Math.max(12 * unit, box[1] - 3 * unit));
       if (selected) {

@@ -1,6 +1,8 @@
 // Template builder: the domain's templates (list, duplicate, delete, deploy), the box editor, save, test.
-import { api, ask, clearErrors, fileToImage, showError, t } from "./api.js";
+import { api, ask, clearErrors, fileToImage, showError, showProblems, t } from "./api.js";
 import { BoxEditor } from "./box_editor.js";
+import { PartProblems, checkDefinition, fillSlot, noteOn, splitProblems } from "./builder_problems.js";
+import { wireTestPanel } from "./builder_test.js";
 
 const root = document.getElementById("builder");
 const premium = root.dataset.premium === "true";
@@ -11,6 +13,14 @@ const errorBox = $("builder-error");
 
 let current = blank();
 let newSample = null; // {format, data} of an uploaded sample not yet saved
+const problems = new PartProblems(); // what the last save refused, by part
+let problemShape = ""; // how many fields, tables and combinations there were when it was refused
+
+/** Parts are numbered: once one is added or removed, the numbers of the last save's problems no
+ * longer fit their parts, so they are dropped (the next save says what is still wrong). */
+function shape() {
+  return `${current.fields.length}/${(current.tables || []).length}/${(current.combine || []).length}`;
+}
 
 function blank() {
   return { id: null, name: "", title: null, fields: [], tables: [], combine: [], validation_url: null };
@@ -26,10 +36,12 @@ function localPath(url) {
 
 const editor = new BoxEditor($("sample-canvas"), {
   canAddBox: premium,
-  onChange: () => { changed(); renderFieldList(); renderProps(); renderCombine(); },
-  onSelect: () => { renderFieldList(); renderProps(); },
+  onChange: () => { changed(); renderFieldList(); renderProps(); renderTables(); renderCombine(); },
+  onSelect: () => { renderFieldList(); renderProps(); renderTables(); },
 });
 editor.redraw();
+// The Test panel: this template, or what Beta or Service would match (builder_test.js).
+const testPanel = wireTestPanel({ base, templateId: () => current.id, localPath, status });
 
 // ---- undo, redo and unsaved changes ----
 // Each change pushes the state before it; undo and redo walk those states. Nothing is lost
@@ -40,7 +52,7 @@ let last = null;
 let dirty = false;
 
 function snapshot() {
-  return JSON.stringify({ title: current.title, fields: current.fields });
+  return JSON.stringify({ title: current.title, fields: current.fields, tables: current.tables });
 }
 
 function resetHistory() {
@@ -57,6 +69,7 @@ function syncHistory() {
 }
 
 function changed() {
+  if (problems.count && problemShape !== shape()) problems.clear();
   const now = snapshot();
   if (now === last) return;
   past.push(last);
@@ -67,15 +80,18 @@ function changed() {
 }
 
 function restore(state) {
-  const { title, fields } = JSON.parse(state);
+  const { title, fields, tables } = JSON.parse(state);
   current.title = title;
   current.fields = fields;
+  current.tables = tables || [];
+  if (problems.count && problemShape !== shape()) problems.clear();
   editor.setModel(current);
   last = state;
   dirty = true;
   syncHistory();
   renderFieldList();
   renderProps();
+  renderTables();
   editor.redraw();
 }
 
@@ -126,10 +142,12 @@ function renderFieldList() {
     if (sel?.kind === "field" && sel.field === f) button.setAttribute("aria-current", "true");
     button.addEventListener("click", () => { editor.select({ kind: "field", field: f, box: 0 }); $("f-name").focus(); });
     item.append(button);
+    noteOn(item, button, `tpl-err-field-${f + 1}`, problems.text("field", f + 1));
     return item;
   }));
   const box = current.title?.box;
   $("title-box-text").textContent = box ? t("builder.title_box", { box: box.join(", ") }) : t("builder.no_title");
+  fillSlot("tpl-err-title", problems.text("title"));
 }
 
 function selectedField() {
@@ -140,6 +158,10 @@ function selectedField() {
 function renderProps() {
   const field = selectedField();
   $("field-props").disabled = !field;
+  const number = field ? editor.selection.field + 1 : null;
+  for (const slot of ["name", "type", "case", "checkbox", "regex", "boxes"]) {
+    fillSlot(`f-err-${slot}`, field ? problems.text("field", number, slot) : "");
+  }
   if (!field) return;
   $("f-name").value = field.name;
   $("f-type").value = field.value_type || "text";
@@ -182,6 +204,47 @@ for (const id of ["f-checked-text", "f-unchecked-text"]) {
   });
 }
 
+// ---- table areas: a ruled table is read inside each ----
+function selectedTable() {
+  const sel = editor.selection;
+  return sel?.kind === "table" ? current.tables[sel.table] : null;
+}
+
+function renderTables() {
+  const sel = editor.selection;
+  $("table-list").replaceChildren(...(current.tables || []).map((table, k) => {
+    const item = document.createElement("li");
+    const button = Object.assign(document.createElement("button"), {
+      type: "button", className: "link", textContent: table.name,
+    });
+    if (sel?.kind === "table" && sel.table === k) button.setAttribute("aria-current", "true");
+    button.addEventListener("click", () => { editor.select({ kind: "table", table: k }); $("tb-name").focus(); });
+    item.append(button);
+    noteOn(item, button, `tpl-err-table-${k + 1}`, problems.text("table", k + 1));
+    return item;
+  }));
+  $("no-tables").hidden = Boolean(current.tables?.length);
+  const table = selectedTable();
+  $("table-selected").hidden = !table;
+  const number = table ? sel.table + 1 : null;
+  fillSlot("tb-err-name", table ? problems.text("table", number, "name") : "");
+  fillSlot("tb-err-box", table ? problems.text("table", number, "box") : "");
+  if (table && document.activeElement !== $("tb-name")) $("tb-name").value = table.name;
+}
+
+$("tb-name").addEventListener("input", () => {
+  const table = selectedTable();
+  if (table) { table.name = $("tb-name").value; changed(); renderTables(); editor.redraw(); }
+});
+$("delete-table").addEventListener("click", () => {
+  const sel = editor.selection;
+  if (sel?.kind !== "table") return;
+  current.tables.splice(sel.table, 1);
+  editor.select(null);
+  changed();
+  renderTables();
+});
+
 // ---- combinations: fields whose values are joined into one combineResult item ----
 function renderCombine() {
   const list = $("combine-list");
@@ -193,6 +256,7 @@ function renderCombine() {
     });
     remove.addEventListener("click", () => { current.combine.splice(index, 1); changed(); renderCombine(); });
     li.append(remove);
+    noteOn(li, remove, `tpl-err-combination-${index + 1}`, problems.text("combination", index + 1));
     return li;
   }));
   $("c-combine-fields").replaceChildren(...current.fields.filter((f) => !f.checkbox || f.checkbox_text).map((f) => {
@@ -253,20 +317,22 @@ function loadImage(src) {
 
 async function open(template) {
   clearErrors(document);
+  problems.clear();
   current = template ? structuredClone(template) : blank();
+  current.tables = current.tables || [];
   newSample = null;
   editor.setModel(current);
   $("tpl-name").value = current.name;
   $("tpl-validation-url").value = current.validation_url || "";
   $("title-text").value = current.title?.text || "";
   $("editing-name").textContent = current.name ? `— ${current.name}` : "";
-  $("run-test").disabled = !current.id;
-  $("test-result").hidden = true;
+  testPanel.reset();
   $("sample-file").value = "";
   if (template?.sample?.image_url) editor.setImage(await loadImage(localPath(template.sample.image_url)));
   else { editor.image = null; editor.redraw(); }
   renderFieldList();
   renderProps();
+  renderTables();
   renderCombine();
   resetHistory();
 }
@@ -274,7 +340,7 @@ async function open(template) {
 $("sample-file").addEventListener("change", async () => {
   const file = $("sample-file").files[0];
   if (!file) return;
-  clearErrors(errorBox.parentElement);  // "choose a sample first" is answered now
+  fillSlot("tpl-err-sample_image", "");  // "choose a sample first" is answered now
   try {
     const image = await loadImage(URL.createObjectURL(file));
     newSample = await fileToImage(file);
@@ -282,7 +348,7 @@ $("sample-file").addEventListener("change", async () => {
     dirty = true;
   } catch {
     newSample = null;  // said at once, not at Save
-    showError({ message: t("builder.bad_sample"), details: {} }, { fallback: errorBox });
+    showProblems([{ field: "sample_image", key: "builder.bad_sample" }], { prefix: "tpl-err-", fallback: errorBox });
   }
 });
 $("new-template").addEventListener("click", async () => {
@@ -318,41 +384,70 @@ function payload() {
     .map((c) => ({ ...c, fields: c.fields.filter((n) => names.has(n)) }))
     .filter((c) => c.fields.length);
   const body = {
-    name: $("tpl-name").value.trim(), title, fields, tables: current.tables || [], combine,
+    name: $("tpl-name").value.trim(), title, fields, combine,
+    tables: (current.tables || []).map((table) => ({ name: table.name.trim(), box: table.box })),
     validation_url: $("tpl-validation-url").value.trim() || null,
   };
   if (newSample) body.sample_image = newSample;
   return body;
 }
 
-/** What the form lacks, all at once, each next to its field: nothing is sent until none remain. */
-function missing() {
-  const problems = [];
-  if (!$("tpl-name").value.trim()) {
-    problems.push({ code: "VALIDATION_ERROR", message: t("apierror.VALIDATION_ERROR.name"), details: { field: "name" } });
+/** What the form lacks that needs no server to see, all at once: template-level problems (each
+ * next to its input) and definition problems (each next to its part). */
+function missing(body) {
+  const found = [];
+  if (!body.name || body.name.length > 100) found.push({ field: "name", key: "apierror.VALIDATION_ERROR.name" });
+  if (!current.id && !newSample) found.push({ field: "sample_image", key: "builder.need_sample" });
+  if (body.validation_url && !/^https?:\/\/\S+$/.test(body.validation_url)) {
+    found.push({ field: "validation_url", key: "apierror.VALIDATION_ERROR.validation_url" });
   }
-  if (!current.id && !newSample) problems.push({ message: t("builder.need_sample"), details: {} });
-  return problems;
+  return { form: found, parts: checkDefinition(body) };
+}
+
+/** Show the definition problems next to their parts, and select the first part concerned so its
+ * panel shows the message beside the input at fault. */
+function showPartProblems(parts) {
+  if (!parts.length) return;
+  parts.forEach((problem) => problems.add(problem));
+  problemShape = shape();
+  showError({ local: true, message: t("builder.definition_problems"), details: {} }, { fallback: errorBox });
+  const first = problems.first();
+  if (first.part === "field" && current.fields[first.number - 1]) {
+    editor.select({ kind: "field", field: first.number - 1, box: 0 });
+  } else if (first.part === "table" && current.tables[first.number - 1]) {
+    editor.select({ kind: "table", table: first.number - 1 });
+  } else if (first.part === "title" && current.title) {
+    editor.select({ kind: "title" });
+  }
+  renderFieldList();
+  renderProps();
+  renderTables();
+  renderCombine();
 }
 
 $("save-template").addEventListener("click", async () => {
   clearErrors(document);
+  problems.clear();
   status.textContent = "";
-  const problems = missing();
-  problems.forEach((problem) => showError(problem, { prefix: "tpl-err-", fallback: errorBox }));
-  if (problems.length) return;
+  const body = payload();
+  const found = missing(body);
+  showProblems(found.form, { prefix: "tpl-err-", fallback: errorBox });
+  showPartProblems(found.parts);
+  if (found.form.length || found.parts.length) return;
   const warning = current.fields.length ? "" : ` ${t("builder.no_fields")}`;
   try {
     const saved = current.id
-      ? await api("PATCH", `${base}/${current.id}`, payload())
-      : await api("POST", base, payload());
+      ? await api("PATCH", `${base}/${current.id}`, body)
+      : await api("POST", base, body);
     status.textContent = t("builder.saved", { name: saved.name, version: saved.version }) + warning;
     const selection = editor.selection;
     remember(saved);
     await open(saved);
     if (selection) editor.select(selection);
   } catch (error) {
-    showError(error, { prefix: "tpl-err-", fallback: errorBox });
+    const { parts, others } = splitProblems(error);
+    others.forEach((problem) => showError(problem, { prefix: "tpl-err-", fallback: errorBox }));
+    showPartProblems(parts);
   }
 });
 
@@ -395,6 +490,7 @@ function action(label, handler, extra = "") {
     type: "button", className: `link ${extra}`, textContent: label,
   });
   button.addEventListener("click", async () => {
+    $("list-error").hidden = true;  // each action says its own outcome
     try { await handler(); } catch (error) { showError(error, { fallback: $("list-error") }); }
   });
   return button;
@@ -460,54 +556,11 @@ async function duplicate(template) {
     name: t("builder.copy_name", { name: template.name }).slice(0, 100),
     sample_image: await fileToImage(file),
     title: template.title?.box ? { box: template.title.box, ...(template.title.text ? { text: template.title.text } : {}) } : null,
-    fields: template.fields, tables: template.tables || [], validation_url: template.validation_url || null,
+    fields: template.fields, tables: template.tables || [], combine: template.combine || [],
+    validation_url: template.validation_url || null,
   };
   remember(await api("POST", base, body));
 }
-
-// ---- test run: values in a table and drawn over the image (preview_url) ----
-$("run-test").addEventListener("click", async () => {
-  const file = $("test-file").files[0];
-  const testError = $("test-error");
-  testError.hidden = true;
-  if (!file || !current.id) {
-    showError({ message: t("builder.need_test_image"), details: {} }, { fallback: testError });
-    return;
-  }
-  const form = new FormData();
-  form.append("file", file);
-  $("run-test").disabled = true;
-  status.textContent = t("builder.testing");
-  try {
-    const result = await api("POST", `${base}/${current.id}/test`, form);
-    const image = result.images?.[0] || {};
-    const rows = [];
-    if (image.title) rows.push([t("builder.title_area"), image.title.inferText, image.title.inferConfidence]);
-    for (const field of image.fields || []) {
-      const text = field.type === "CHECKBOX" ? `${field.checked ? "☑" : "☐"} ${field.inferText || ""}` : field.inferText;
-      rows.push([field.name, text, field.inferConfidence]);
-    }
-    $("test-values").querySelector("tbody").replaceChildren(...rows.map(([name, text, conf]) => {
-      const tr = document.createElement("tr");
-      tr.dataset.field = name;
-      for (const value of [name, text ?? "", conf == null ? "" : Number(conf).toFixed(2)]) {
-        tr.append(Object.assign(document.createElement("td"), { textContent: value }));
-      }
-      return tr;
-    }));
-    if (image.inferResult && image.inferResult !== "SUCCESS") {
-      showError({ message: `${image.inferResult}: ${image.message || ""}`, details: {} }, { fallback: testError });
-    }
-    if (result.preview_url) $("test-preview").src = localPath(result.preview_url);
-    $("test-result").hidden = false;
-    status.textContent = t("builder.tested");
-  } catch (error) {
-    showError(error, { fallback: testError });
-    status.textContent = "";
-  } finally {
-    $("run-test").disabled = false;
-  }
-});
 
 const initial = await refreshList();
 await open(initial[0] || null);

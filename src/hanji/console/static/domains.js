@@ -1,7 +1,28 @@
 // Domain list dialogs: create (per service type), edit, copy (shows dropped Premium features), delete.
-import { api, clearErrors, notifyNext, settle, showError, t, wireDialogs } from "./api.js";
+import { api, clearErrors, notifyNext, settle, showError, showProblems, t, wireDialogs } from "./api.js";
 
 wireDialogs();
+
+// ---- the server's rules, checked here first so every field's problem shows at once ----
+// As hanji.services.management.domain_rules: names allow Korean, Chinese, Japanese, letters,
+// digits, inner spaces and & 。 _ - × 々; codes the same without spaces, plus . and ?.
+const CJK = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u309f\u30a0-\u30ff";
+const NAME_CHAR = `A-Za-z0-9${CJK}&\u3002_\\-\u00d7\u3005`;
+const NAME = new RegExp(`^[${NAME_CHAR}](?:[${NAME_CHAR} ]{0,48}[${NAME_CHAR}])?$`);
+const CODE = /^[A-Za-z0-9.?&\u3002_\-\u00d7\u3005]{1,50}$/;
+const REGION = /^[A-Z]{2,8}$/;
+
+/** What is wrong with a domain form's values (only the keys given are checked), all at once. */
+function domainProblems(body) {
+  const problems = [];
+  if ("name" in body && !NAME.test(body.name)) problems.push({ field: "name", key: "apierror.INVALID_DOMAIN_NAME" });
+  if ("code" in body && !CODE.test(body.code)) problems.push({ field: "code", key: "apierror.INVALID_DOMAIN_CODE" });
+  if ("languages" in body && !body.languages.length) {
+    problems.push({ field: "languages", key: "apierror.VALIDATION_ERROR.languages" });
+  }
+  if ("region" in body && !REGION.test(body.region)) problems.push({ field: "region", key: "apierror.VALIDATION_ERROR.region" });
+  return problems;
+}
 
 // ---- create ----
 const createDialog = document.getElementById("create-dialog");
@@ -48,6 +69,11 @@ createForm.addEventListener("submit", async (event) => {
     region: createForm.region.value.trim() || "KR",
   };
   if (type === "general") body.table_extraction = createForm.table_extraction.checked;
+  const problems = domainProblems(body);
+  if (problems.length) {
+    showProblems(problems, { fallback: document.getElementById("create-error") });
+    return;
+  }
   try {
     const created = await api("POST", "/api/v1/domains", body);
     await settle(`/api/v1/domains/${created.id}`);
@@ -93,6 +119,11 @@ editForm.addEventListener("submit", async (event) => {
     service_plan: editForm.service_plan.value,
   };
   if (editing.type === "general") body.table_extraction = document.getElementById("e-tables").checked;
+  const problems = domainProblems(body);
+  if (problems.length) {
+    showProblems(problems, { prefix: "eerr-", fallback: document.getElementById("edit-error") });
+    return;
+  }
   try {
     const saved = await api("PATCH", `/api/v1/domains/${editing.id}`, body);
     await settle(`/api/v1/domains/${saved.id}`);
@@ -140,6 +171,11 @@ copyForm.addEventListener("submit", async (event) => {
     service_plan: copyForm.service_plan.value,
   };
   if (copySource.type === "template") body.recognition_model = copyForm.recognition_model.value;
+  const problems = domainProblems(body);
+  if (problems.length) {
+    showProblems(problems, { prefix: "cperr-", fallback: document.getElementById("copy-error") });
+    return;
+  }
   try {
     const copy = await api("POST", `/api/v1/domains/${copySource.id}/copy`, body);
     copied = copy.id;

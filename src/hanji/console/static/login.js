@@ -1,5 +1,5 @@
 // Sign in through the JSON API; the server sets the HttpOnly session cookie.
-import { settle, t } from "./api.js";
+import { messageOf, settle, t } from "./api.js";
 
 const form = document.getElementById("login-form");
 const error = document.getElementById("login-error");
@@ -19,6 +19,10 @@ form.addEventListener("submit", async (event) => {
     return;
   }
   const payload = await response.json().catch(() => ({}));
-  error.textContent = payload?.error?.message ?? t("error.generic", { status: response.status });
+  // In the page's language: the catalog's text for the code (wrong password, too many attempts).
+  const failed = payload?.error || {};
+  error.textContent = messageOf({
+    code: failed.code, details: failed.details || {}, message: failed.message ?? t("error.generic", { status: response.status }),
+  });
   error.hidden = false;
 });

@@ -1,5 +1,5 @@
 // Operators page (admins): create operators, change role and domains, reset passwords, delete.
-import { api, ask, clearErrors, showError, t, wireCopyButtons, wireDialogs } from "./api.js";
+import { api, ask, clearErrors, showError, showProblems, t, wireCopyButtons, wireDialogs } from "./api.js";
 
 wireCopyButtons();
 wireDialogs();
@@ -7,6 +7,8 @@ const dialog = document.getElementById("operator-dialog");
 const form = document.getElementById("operator-form");
 const listError = document.getElementById("list-error");
 let editing = null;
+// As hanji.services.management.operators.USERNAME_PATTERN.
+const USERNAME = /^[A-Za-z0-9][A-Za-z0-9._@-]{0,63}$/;
 
 function showIssued(username, password) {
   if (!password) return;
@@ -41,6 +43,15 @@ form.addEventListener("submit", async (event) => {
   clearErrors(form);
   const data = new FormData(form);
   const body = { role: data.get("role"), domain_ids: data.getAll("domain_ids").map(Number) };
+  const problems = [];
+  if (!editing && !USERNAME.test(data.get("username") || "")) {
+    problems.push({ field: "username", key: "apierror.VALIDATION_ERROR.username" });
+  }
+  if (!body.role) problems.push({ field: "role", key: "apierror.VALIDATION_ERROR.role" });
+  if (problems.length) {
+    showProblems(problems, { fallback: document.getElementById("operator-error") });
+    return;
+  }
   try {
     if (editing) {
       await api("PATCH", `/api/v1/operators/${encodeURIComponent(editing)}`, body);
@@ -60,6 +71,7 @@ document.querySelectorAll(".reset-password").forEach((button) => {
   button.addEventListener("click", async () => {
     const username = button.closest("tr").dataset.username;
     if (!(await ask(t("operators.reset_confirm", { username })))) return;
+    listError.hidden = true;
     try {
       const issued = await api("POST", `/api/v1/operators/${encodeURIComponent(username)}/password`, {});
       showIssued(username, issued.password);
@@ -73,6 +85,7 @@ document.querySelectorAll(".delete-operator").forEach((button) => {
   button.addEventListener("click", async () => {
     const row = button.closest("tr");
     if (!(await ask(t("operators.delete_confirm", { username: row.dataset.username })))) return;
+    listError.hidden = true;
     try {
       await api("DELETE", `/api/v1/operators/${encodeURIComponent(row.dataset.username)}`);
       row.remove();

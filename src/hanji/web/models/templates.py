@@ -3,7 +3,8 @@ template as the API returns it (coordinates: pixels of the sample image).
 
 The definition parts of a body (title, fields, tables, combine) are typed here for the OpenAPI
 document only: ``hanji.templates.schema.parse_definition`` is the one place that checks them, with
-errors naming the offending part (``fields[0] (name).boxes[1]``), so these models skip validation.
+errors naming every offending part (``details.problems``: its path ``fields[0].boxes[1]``, a key and
+one-based numbers for the message), so these models skip validation.
 """
 
 from __future__ import annotations
