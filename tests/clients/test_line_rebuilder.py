@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from fastapi.testclient import TestClient
 
+from hanji.training.edit_distance import edit_distance
 from tests.clients.endpoints import Endpoint, clova_body, open_endpoint, png_bytes
 from tests.clients.pages import PrintedPage, receipt_page, ruled_table_page
 from tests.clients.strict_json import as_object, boolean, children, integer, string
@@ -30,15 +31,6 @@ def rebuild_lines(answer: dict[str, Any]) -> list[str]:
 def squash(text: str) -> str:
     """Compare rows as read, not as spaced: OCR may split ``4,500`` or join ``(주)한빛마트``."""
     return "".join(unicodedata.normalize("NFKC", text).split()).casefold()
-
-
-def edit_distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        previous, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (ca != cb))
-    return row[-1]
 
 
 def assert_one_line_per_row(lines: list[str], page: PrintedPage) -> None:
