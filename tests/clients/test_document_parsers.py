@@ -217,21 +217,10 @@ def test_python_requests_multipart_receipt_binds_to_the_same_values(
     assert read_receipt(response.json()) == read_receipt(receipt_answer)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="storeInfo.addresses is omitted: 'TEL 02-335-1234', printed right of '대표 : 김민준' on the row "
-    "above the address, ends the receipt's header block before the address line is reached",
-)
 def test_receipt_address_under_a_row_holding_the_phone_number_is_read(receipt_answer: dict[str, Any]) -> None:
     assert [a.text for a in read_receipt(receipt_answer).addresses] == ["서울특별시 마포구 월드컵로 12"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="receipt bizNum and paymentInfo.date come with keyText '' although their labels "
-    "'사업자번호 :' and '일시 :' are printed beside them (the spec: keyText is the printed label found "
-    "beside the value); bizLicense fills keyText for the same kind of label",
-)
 def test_receipt_values_name_the_label_printed_beside_them(receipt_answer: dict[str, Any]) -> None:
     receipt = read_receipt(receipt_answer)
     assert (receipt.biz_num.key_text, receipt.date.key_text) == ("사업자번호", "일시")

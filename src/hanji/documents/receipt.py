@@ -17,6 +17,20 @@ from hanji.documents.layout import group_rows, row_text
 from hanji.documents.receipt_decode import pick_block, pick_candidate
 from hanji.documents.receipt_features import line_features
 from hanji.documents.receipt_items import find_items
+from hanji.documents.receipt_labels import (
+    ADDRESS_LABEL,
+    BIZ_LABEL,
+    DATE_LABEL,
+    DATE_TIME_LABEL,
+    STORE_NAME_LABEL,
+    TIME_LABEL,
+    amount_label,
+    label_at_end,
+    label_before,
+    labelled_value,
+    match_label,
+    text_before,
+)
 from hanji.documents.receipt_model import LineModel, shipped_line_model
 from hanji.documents.receipt_payment import find_card_payment, find_card_price
 from hanji.documents.spans import Span, search_lines
@@ -40,7 +54,7 @@ _DATE = re.compile(
 )
 _TIME = re.compile(r"(?<!\d)[0-2]?\d:[0-5]\d(?::[0-5]\d)?(?:\s?[AP]\.?M)?", re.I)
 _TEL = re.compile(
-    r"(?:TEL|PHONE|PH|T)\s*[.:]?\s*(?P<v>\+?\d[\d\s\-()]{6,}\d)|(?P<k>전화)\s*[:]?\s*(?P<v2>\d[\d\-]{7,}\d)",
+    r"(?:(?<![A-Z])(?:TEL|PHONE|PH|T)\s*[.:]?|전\s*화(?:\s*번\s*호)?\s*[:：]?)\s*(?P<v>\+?\d[\d\s\-()]{6,}\d)",
     re.I,
 )
 _BIZ = re.compile(r"(?:사업자|등록번호|BRN|ROC|CO\.?\s?REG)[^\d]*(?P<v>\d{3}-?\d{2}-?\d{5})", re.I)
@@ -74,6 +88,7 @@ _TOTAL_LABELS = (
     (re.compile(r"^\W*TOTAL\W*$|^\W*TOTAL\s*:|TOTAL\s*\(RM\)|TOTAL\s*RM|TOTAL\s*SALES", re.I), 2),
     (re.compile(r"TOTAL", re.I), 1),
 )
+_ANY_TOTAL_LABEL = re.compile(r"TOTAL|AMOUNT|합\s*계|총\s*액|받을\s*금액", re.I)
 _TOTAL_EXCLUDE = re.compile(r"SUB|EXCL|QTY|ITEM|TAX\b|DISC|SAVING|QUANTITY|TOTAL\s*GST|CHANGE|POINT", re.I)
 
 
@@ -102,11 +117,32 @@ def _biz_number(page: Page) -> ValueObject | None:
     """The store's business number: after its label, else an unlabelled one of its printed shape
     whose National Tax Service check digit holds (a phone number of that shape fails it)."""
     for span in search_lines(page, _BIZ, "v"):
-        return value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+        formatted = {"value": digits_only(span.text)}
+        return value_object(span.text, span.words, formatted=formatted, key_text=match_label(span))
     for span in search_lines(page, _BIZ_SHAPE):
         if biz_number_valid(digits_only(span.text)):
-            return value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+            formatted = {"value": digits_only(span.text)}
+            key = label_before(page, span, BIZ_LABEL)
+            return value_object(span.text, span.words, formatted=formatted, key_text=key)
     return None
+
+
+_CONTACT_PARTS = (
+    _TEL,
+    re.compile(r"FAX\s*[.:]?\s*\+?\d[\d\s\-()]{6,}\d", re.I),
+    re.compile(r"대\s*표\s*(?:자|이\s*사)?\s*[:：]?\s*[가-힣]{2,4}"),
+    re.compile(r"(?:사\s*업\s*자|등\s*록)[가-힣\s]*[:：]?\s*\d{3}-?\d{2}-?\d{5}"),
+    _BIZ_SHAPE,
+    _PHONE_ONLY,
+)
+
+
+def _is_contact_row(text: str) -> bool:
+    """A line of phone, fax, representative or business number only (``대표 : 김민준 TEL 02-335-1234``)."""
+    rest = text
+    for part in _CONTACT_PARTS:
+        rest = part.sub(" ", rest)
+    return rest != text and not re.search(r"\w", rest)
 
 
 def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
@@ -134,9 +170,13 @@ def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
         ):
             name.append(top[i])
             i += 1
-    while i < len(top) and not _ADDRESS_STOP.search(top[i].text):
+    while i < len(top):
         text = top[i].text
         i += 1
+        if not address and _is_contact_row(text):
+            continue  # Korean slips print 대표 / TEL above the address: still the header, not its end
+        if _ADDRESS_STOP.search(text):
+            break
         if _DATE.search(text):
             # A print date between the name and the address is skipped; after the address it ends it.
             if address:
@@ -151,6 +191,10 @@ def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
         address.append(top[i - 1])
         if len(address) >= 5:
             break
+    # A line labelled 주소 is the address, wherever the layout rules above stopped.
+    labelled = next((ln for ln in top if ADDRESS_LABEL.match(ln.text)), None)
+    if labelled is not None and all(ln is not labelled for ln in address):
+        address = [labelled]
     return name, address
 
 
@@ -182,7 +226,7 @@ def _total_pick(page: Page) -> tuple[str, Line, str] | None:
                     amounts = [(m, ln) for ln in cand_row for m in _MONEY.finditer(ln.text)]
                     if amounts:
                         m, ln = amounts[-1]
-                        key = next((ln2.text for ln2 in row if pattern.search(ln2.text)), label)
+                        key = amount_label(row, ln, m.start(), pattern)
                         # Later rows win ties: the payable total is printed below the subtotals.
                         cand = (rank, r, m.group().strip(), ln, key)
                         if best is None or (rank, r) >= (best[0], best[1]):
@@ -239,7 +283,8 @@ def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     if name:
         picks.name = [page.lines[i] for i in name]
     address = pick_block(col["address"])
-    if address:
+    # A printed 주소 label outranks the model, which never saw one.
+    if address and not any(ADDRESS_LABEL.match(ln.text) for ln in picks.address):
         picks.address = [page.lines[i] for i in address if i not in name]
     dates = _dates(page)
     k = pick_candidate(col["date"], [d.line_index for d in dates])
@@ -249,10 +294,20 @@ def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     k = pick_candidate(col["total"], [a.line_index for a in amounts])
     if k is not None:
         a = amounts[k]
-        label = next(
-            (ln.text for ln in _row_of(page, a.line_index) if re.search("TOTAL|AMOUNT", ln.text, re.I)), ""
-        )
-        picks.total = (a.text.strip(), page.lines[a.line_index], label)
+        line = page.lines[a.line_index]
+        label = amount_label(_row_of(page, a.line_index), line, a.start, _ANY_TOTAL_LABEL)
+        picks.total = (a.text.strip(), line, label)
+
+
+def _time_label(page: Page, span: Span) -> str:
+    """``시간`` / ``TIME`` before the time, or the date-time label (``일시``) before the date it follows."""
+    prefix = text_before(page, span)
+    key = label_at_end(prefix, TIME_LABEL)
+    dates = list(_DATE.finditer(prefix))
+    if key or not dates or prefix[dates[-1].end() :].strip():
+        return key
+    shared = label_at_end(prefix[: dates[-1].start()], DATE_LABEL)
+    return shared if DATE_TIME_LABEL.search(shared) else ""
 
 
 def _row_of(page: Page, index: int) -> list[Line]:
@@ -294,17 +349,26 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
     if line_model is not None and page.lines:
         _model_picks(page, picks, line_model)
     store: dict[str, FieldNode] = {}
-    if picks.name:
+    labelled_name = labelled_value(page, STORE_NAME_LABEL)
+    if labelled_name is not None and re.search(r"[A-Za-z가-힣]", labelled_name[1]):
+        key, name, name_words = labelled_name
+        store["name"] = value_object(_clean_name(name) or name, name_words, key_text=key)
+    elif picks.name:
         text, words = _join(picks.name)
         store["name"] = value_object(_clean_name(text) or text, words)
     biz = _biz_number(page)
     if biz is not None:
         store["bizNum"] = biz
-    if picks.address:
-        text, words = _join(picks.address)
+    labelled_address = labelled_value(page, ADDRESS_LABEL)
+    if labelled_address is not None:
+        key, address, address_words = labelled_address
+        store["addresses"] = [value_object(address, address_words, key_text=key)]
+    elif picks.address:
+        # Top to bottom: on a tilted photo the engine's reading order can climb a block backwards.
+        text, words = _join(sorted(picks.address, key=lambda ln: ln.bbox.center.y))
         store["addresses"] = [value_object(text, words)]
     tels = [
-        value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text="TEL")
+        value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text=match_label(s))
         for s in search_lines(page, _TEL, "v")
     ]
     if tels:
@@ -312,11 +376,13 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
     payment: dict[str, FieldNode] = {}
     if picks.date is not None:
         d = picks.date
-        payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text))
+        key = label_before(page, d, DATE_LABEL)
+        payment["date"] = value_object(d.text, d.words, formatted=format_date(d.text), key_text=key)
     for span in search_lines(page, _TIME):
         formatted = format_time(span.text)
         if formatted:
-            payment["time"] = value_object(span.text, span.words, formatted=formatted)
+            key = _time_label(page, span)
+            payment["time"] = value_object(span.text, span.words, formatted=formatted, key_text=key)
             break
     payment.update(find_card_payment(page))
     out: dict[str, FieldNode] = {}
@@ -332,7 +398,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
         text, line, key = picks.total
         money = format_money(text)
         total_price["price"] = value_object(
-            text, line.words, formatted={"value": money or text}, key_text=key.strip(" :")
+            text, line.words, formatted={"value": money or text}, key_text=key
         )
     total_price.update(find_card_price(page))
     if total_price:

@@ -7,6 +7,13 @@ import re
 from hanji.core.document_fields import FieldNode
 from hanji.core.result import Page
 from hanji.documents.layout import group_rows, row_text
+from hanji.documents.receipt_labels import (
+    CARD_COMPANY_LABEL,
+    CARD_NUMBER_LABEL,
+    amount_label,
+    label_before,
+    match_label,
+)
 from hanji.documents.spans import search_lines
 from hanji.documents.values import digits_only, format_money, value_object
 
@@ -31,18 +38,25 @@ def find_card_payment(page: Page) -> dict[str, FieldNode]:
     out: dict[str, FieldNode] = {}
     card: dict[str, FieldNode] = {}
     for span in search_lines(page, _CARD_COMPANY, "v"):
-        card["company"] = value_object(span.text, span.words, formatted={"value": span.text.upper()})
+        key = label_before(page, span, CARD_COMPANY_LABEL)
+        card["company"] = value_object(
+            span.text, span.words, formatted={"value": span.text.upper()}, key_text=key
+        )
         break
     for span in search_lines(page, _CARD_NUMBER, "v"):
         # A number needs a mask character or a card word on its line, else it is a phone or serial.
         line = page.lines[span.line_index].text
         if re.search(r"[X*]", span.text, re.I) or _CARD_ROW.search(line):
-            card["number"] = value_object(span.text, span.words, formatted={"value": digits_only(span.text)})
+            key = label_before(page, span, CARD_NUMBER_LABEL)
+            formatted = {"value": digits_only(span.text)}
+            card["number"] = value_object(span.text, span.words, formatted=formatted, key_text=key)
             break
     if card:
         out["cardInfo"] = card
     for span in search_lines(page, _CONFIRM, "v"):
-        out["confirmNum"] = value_object(span.text, span.words, formatted={"value": span.text})
+        out["confirmNum"] = value_object(
+            span.text, span.words, formatted={"value": span.text}, key_text=match_label(span)
+        )
         break
     return out
 
@@ -57,7 +71,7 @@ def find_card_price(page: Page) -> dict[str, FieldNode]:
         amounts = [(m, ln) for ln in row for m in _AMOUNT.finditer(ln.text)]
         if amounts:
             m, ln = amounts[-1]
-            key = next((x.text for x in row if _CARD_ROW.search(x.text)), "")
+            key = amount_label(row, ln, m.start(), _CARD_ROW)
             found["creditCardPrice"] = value_object(
                 m.group(), ln.words, formatted={"value": format_money(m.group()) or m.group()}, key_text=key
             )
