@@ -282,7 +282,7 @@ def test_copy_as_basic_shows_dropped_features(
     page.wait_for_selector("#dropped-box:not([hidden])")
     dropped = page.locator("#dropped-features li").all_inner_texts()
     # Said per template and field, in the page's language.
-    assert "electric bill · amount: number 대신 텍스트로 읽습니다" in dropped, dropped
+    assert "electric bill · amount: 숫자 대신 텍스트로 읽습니다" in dropped, dropped
     templates = page.locator("#copied-templates li").all_inner_texts()
     assert templates == ["electric bill: 이제 초안입니다(원래 서비스). 확인한 뒤 다시 배포하세요"], templates
     shot(page, screenshot_dir, "copy-domain", full_page=False)

@@ -193,7 +193,8 @@ copyForm.addEventListener("submit", async (event) => {
     )));
     document.getElementById("templates-box").hidden = templates.length === 0;
     const dropped = templates.flatMap((tpl) => tpl.dropped.map((use) => t(`copy.effect.${use.feature}`, {
-      template: tpl.name, field: use.field, detail: use.detail,
+      template: tpl.name, field: use.field,
+      detail: use.feature === "value_type" ? t(`valuetype.${use.detail}`) : use.detail,
     })));
     document.getElementById("dropped-features").replaceChildren(...dropped.map(item));
     document.getElementById("dropped-box").hidden = dropped.length === 0;

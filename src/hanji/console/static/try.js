@@ -11,20 +11,37 @@ let result = null;
 /** Every box the answer holds, with its text: words (General), fields (Template), values (Document). */
 function items(body) {
   const found = [];
+  const SKIP = new Set(["boundingPoly", "boundingPolys", "maskingPolys", "formatted"]);
   const visit = (value, label) => {
     if (Array.isArray(value)) { value.forEach((v) => visit(v, label)); return; }
     if (!value || typeof value !== "object") return;
-    const poly = value.boundingPoly?.vertices;
+    // A Document value has boundingPolys (one per part) where words and fields have one boundingPoly.
+    const poly = value.boundingPoly?.vertices ?? value.boundingPolys?.[0]?.vertices;
+    const own = typeof value.name === "string" ? value.name : "";  // a receipt's "name" is a value
     const text = value.inferText ?? value.text ?? value.formatted?.value;
-    if (poly && typeof text === "string") found.push({ text, label: value.name || label || "", poly });
+    if (poly && typeof text === "string") found.push({ text, label: own || label || "", poly });
     for (const [key, child] of Object.entries(value)) {
-      if (key !== "boundingPoly" && key !== "formatted") visit(child, value.name || (Array.isArray(child) ? key : label));
+      if (SKIP.has(key)) continue;
+      // Document values are named by their place in the result ("storeInfo.name").
+      const path = label ? `${label}.${key}` : key;
+      const placed = (Array.isArray(child) || typeof child === "object") && key !== "result";
+      visit(child, own || (placed ? path : label));
     }
   };
   // The page entry's own "name" is the file's; labels come from fields and document keys below it.
-  for (const [key, child] of Object.entries(body.images?.[0] || {})) {
-    if (key !== "name") visit(child, "");
+  const image = body.images?.[0] || {};
+  for (const [key, child] of Object.entries(image)) {
+    if (key !== "name" && key !== "tables") visit(child, "");
   }
+  // A table's cells, each with its text and place ("Table 1 · row 2, column 3"), not its words.
+  (image.tables || []).forEach((table, n) => {
+    for (const cell of table.cells || []) {
+      const poly = cell.boundingPoly?.vertices;
+      const text = (cell.cellTextLines || []).map((line) => (line.cellWords || []).map((w) => w.inferText).join(" ")).join(" ");
+      const place = { table: table.name || n + 1, row: cell.rowIndex + 1, column: cell.columnIndex + 1 };
+      if (poly) found.push({ text, label: t("try.cell", place), poly });
+    }
+  });
   return found;
 }
 
