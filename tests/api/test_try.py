@@ -34,6 +34,18 @@ def test_a_general_domain_reads_an_upload_and_the_result_exports(api: TestClient
     assert summary["totals"]["calls"] == 1  # a try is a call like any other
 
 
+def test_a_general_try_pairs_labels_with_values_when_asked(api: TestClient) -> None:
+    made = create(api, name="try kv", code="trykv", service_type="general", recognition_model="general")
+    domain = made.json()
+    url = f"/api/v1/domains/{domain['id']}/try?lang=en"
+    upload = {"file": ("receipt.jpg", image_bytes("en_receipt"), "image/jpeg")}
+    plain = api.post(url, files=upload).json()["images"][0]
+    paired = api.post(url + "&key_values=true", files=upload).json()["images"][0]
+    assert "keyValues" not in plain
+    pairs = paired["keyValues"]
+    assert pairs and all({"key", "value", "confidence"} <= set(kv) for kv in pairs)
+
+
 def test_a_try_without_a_file_or_with_a_bad_format_says_so(api: TestClient) -> None:
     domain = create(api, name="try2", code="try2", service_type="general", recognition_model="general").json()
     missing = api.post(f"/api/v1/domains/{domain['id']}/try", files={"other": ("x", b"x")})

@@ -223,6 +223,7 @@ def test_try_draws_the_result_and_downloads_it(
     elif kind == "general":
         page.set_input_files("#try-file", str(RULED))
         page.check("#try-tables")
+        page.check("#try-key-values")
     else:
         page.set_input_files("#try-file", str(RECEIPT))
     page.click("#try-run")
@@ -255,7 +256,9 @@ def test_try_draws_the_result_and_downloads_it(
         content = Path(download.value.path()).read_bytes()
         assert content.startswith(starts), (button, content[:40])
         if suffix == ".json":
-            assert json.loads(content)["images"][0]["inferResult"] == "SUCCESS"
+            answer = json.loads(content)["images"][0]
+            assert answer["inferResult"] == "SUCCESS"
+            assert ("keyValues" in answer) == (kind == "general")  # asked for on the General try
 
 
 # ---- item 3: the Premium builder options on screen, kept by a save ----

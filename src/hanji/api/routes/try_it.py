@@ -40,9 +40,12 @@ async def try_domain(
     lang: str | None = None,
     kind: str | None = None,
     tables: bool = False,
+    key_values: bool = False,
 ) -> Response:
     """Read one file (multipart ``file``) as the domain's invoke URL of ``kind`` would, in ``lang``
-    (default: the domain's languages); CLOVA's answer, or its fields with ``?format=csv|xlsx``.
+    (default: the domain's languages), with ``tables`` and (General) ``key_values`` as a call's
+    ``enableTableDetection`` and ``enableKeyValue``; CLOVA's answer, or its fields with
+    ``?format=csv|xlsx``.
     The call counts in the domain's statistics and quota like any other."""
     if export_format not in FORMATS:
         raise ValidationFailed("format is json, csv or xlsx", details={"field": "format"})
@@ -58,6 +61,7 @@ async def try_domain(
         languages=[lang] if lang else None,
         image=ImageInput(format=declared or "", name="try", data=data, url=None),
         enable_table_detection=tables,
+        enable_key_value=key_values,
     )
     body = await run_invoke(runtime, resolved, invoke, size=len(data), started=started)
     if export_format != "json":

@@ -31,7 +31,12 @@ function items(body) {
   // The page entry's own "name" is the file's; labels come from fields and document keys below it.
   const image = body.images?.[0] || {};
   for (const [key, child] of Object.entries(image)) {
-    if (key !== "name" && key !== "tables") visit(child, "");
+    if (key !== "name" && key !== "tables" && key !== "keyValues") visit(child, "");
+  }
+  // A label paired with its value: the value's box, named by the label printed beside it.
+  for (const pair of image.keyValues || []) {
+    const poly = pair.value?.boundingPoly?.vertices;
+    if (poly) found.push({ text: pair.value.text, label: pair.key?.text ?? "", poly });
   }
   // A table's cells, each with its text and place ("Table 1 · row 2, column 3"), not its words.
   (image.tables || []).forEach((table, n) => {
@@ -95,6 +100,7 @@ form.addEventListener("submit", async (event) => {
   const kind = document.getElementById("try-kind");
   if (kind) params.set("kind", kind.value);
   if (document.getElementById("try-tables")?.checked) params.set("tables", "true");
+  if (document.getElementById("try-key-values")?.checked) params.set("key_values", "true");
   const data = new FormData();
   data.append("file", file);
   const run = document.getElementById("try-run");
