@@ -8,6 +8,8 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -98,6 +100,7 @@ def test_serve_says_what_it_does_while_the_models_load(tmp_path: Path) -> None:
         [str(hanji), "serve"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True
     )
     lines: list[str] = []
+    while_loading: tuple[int, int, str] | None = None
     try:
         deadline = time.monotonic() + 240
         assert server.stdout is not None
@@ -106,11 +109,34 @@ def test_serve_says_what_it_does_while_the_models_load(tmp_path: Path) -> None:
             if not line:
                 break
             lines.append(line)
+            if "Loading the OCR models" in line:
+                # #19: the server answers while the models load; readiness says it is loading.
+                while_loading = (_status(port, "/healthz")[0], *_status(port, "/readyz"))
             if "OCR workers ready" in line:
                 break
+        ready = _status(port, "/readyz")
     finally:
         server.terminate()
         server.wait(timeout=30)
     text = "".join(lines)
     assert "Loading the OCR models into 1 worker process" in text, text
     assert "OCR workers ready in" in text, text
+    assert while_loading is not None and while_loading[0] == 200, while_loading
+    assert while_loading[1:] == (503, "loading") or while_loading[1:] == (200, "ok"), while_loading
+    assert ready == (200, "ok"), ready
+
+
+def _status(port: int, path: str) -> tuple[int, str]:
+    """A health route's status and (for ``/readyz``) its OCR workers' check, retried until it answers."""
+    deadline = time.monotonic() + 30
+    while True:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{path}", timeout=5) as response:
+                body = json.loads(response.read())
+                return response.status, body.get("checks", {}).get("ocr_workers", "")
+        except urllib.error.HTTPError as refused:
+            return refused.code, json.loads(refused.read()).get("checks", {}).get("ocr_workers", "")
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)

@@ -7,6 +7,7 @@ below looks its collaborators up by name.
 from __future__ import annotations
 
 import logging
+import threading
 import time
 from dataclasses import dataclass, field
 
@@ -55,6 +56,9 @@ class Runtime:
     owns_executor: bool = True
     """False when the executor was handed in (tests share one): its owner closes it."""
     started: bool = field(default=False, init=False)
+    ocr_ready: threading.Event = field(default_factory=threading.Event, init=False)
+    """Set once the OCR workers have loaded their models (at once when nothing needs loading);
+    ``/readyz`` says "loading" until then, while ``/healthz`` answers from the first second."""
 
     @property
     def job_context(self) -> JobContext:
@@ -78,14 +82,27 @@ class Runtime:
                 "Change it with 'hanji operator passwd admin' (or 'hanji operator reset admin')."
             )
         if self.owns_executor and isinstance(self.executor, ProcessExecutor):
-            # Loading the models takes tens of seconds on a small machine: say so, then say when.
-            log.info("Loading the OCR models into %d worker process(es)...", self.executor.workers)
-            began = time.monotonic()
-            self.executor.start()
-            log.info("OCR workers ready in %.0f s", time.monotonic() - began)
+            # Loading the models takes tens of seconds on a small machine: the server answers
+            # meanwhile (calls wait for a worker), and the log says what it is doing, then when.
+            threading.Thread(
+                target=self._load_models, args=(self.executor,), name="ocr-warm-up", daemon=True
+            ).start()
+        else:
+            self.ocr_ready.set()
         self.janitor.start()
         self.started = True
         self.resume_jobs()
+
+    def _load_models(self, executor: ProcessExecutor) -> None:
+        log.info("Loading the OCR models into %d worker process(es)...", executor.workers)
+        began = time.monotonic()
+        try:
+            executor.start()
+        except Exception:  # shut down while loading, or a worker that cannot start: calls say so
+            log.exception("the OCR workers did not start")
+            return
+        self.ocr_ready.set()
+        log.info("OCR workers ready in %.0f s", time.monotonic() - began)
 
     def resume_jobs(self) -> int:
         """Dispatch the jobs an earlier process left unfinished; returns how many."""

@@ -29,6 +29,7 @@ def readyz(runtime: RuntimeDep, response: Response) -> Readiness:
         checks["database"] = "ok"
     except Exception as exc:  # readiness reports any failure instead of raising
         checks["database"] = f"error: {type(exc).__name__}"
+    checks["ocr_workers"] = "ok" if runtime.ocr_ready.is_set() else "loading"
     ready = all(v == "ok" for v in checks.values())
     response.status_code = 200 if ready else 503
     return Readiness(status="ready" if ready else "not ready", checks=checks)
