@@ -10,7 +10,7 @@ import enum
 from dataclasses import dataclass
 
 from hanji.core.geometry import Quad
-from hanji.core.result import Table
+from hanji.core.result import Document, Line, Page, Table, Word
 
 
 class FieldKind(enum.Enum):
@@ -118,3 +118,25 @@ class TemplateReading:
     def table_pages(self) -> int:
         """Pages on which a table area held a table."""
         return sum(1 for p in self.pages if any(a.table is not None for a in p.tables or ()))
+
+    def to_document(self) -> Document:
+        """The pages as lines of words, for outputs made from any reading (the searchable PDF): the
+        title and each field a line, a multi-box field one word per box; checkboxes hold no text
+        of the page and are left out."""
+        return Document(tuple(_page_lines(p) for p in self.pages))
+
+
+def _page_lines(page: TemplatePage) -> Page:
+    areas: list[tuple[ReadArea, ...]] = [(page.title,)] if page.title is not None else []
+    for field in page.fields:
+        if field.kind is FieldKind.CHECKBOX:
+            continue
+        areas.append(field.boxes or (ReadArea(field.quad, field.text, field.confidence),))
+    lines = []
+    for boxes in areas:
+        words = tuple(
+            Word(b.text.strip(), b.quad, min(max(b.confidence, 0.0), 1.0)) for b in boxes if b.text.strip()
+        )
+        if words:
+            lines.append(Line(words))
+    return Page(page.index, page.width, page.height, tuple(lines), error=page.error)

@@ -19,7 +19,6 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session, sessionmaker
 
-from hanji.clova.read_back import document_from_response
 from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
 from hanji.core import wire
@@ -274,7 +273,7 @@ def _render(
     elif isinstance(result, DocumentReading):
         document = Document((result.page,))
     else:
-        document = document_from_response(outcome.body)
+        document = result.to_document()
     return outcome, document
 
 
