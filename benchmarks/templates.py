@@ -10,7 +10,6 @@ Run: ``PYTHONPATH=. .venv/bin/python -m benchmarks.templates [--copies N] [--out
 from __future__ import annotations
 
 import argparse
-import hashlib
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -26,11 +25,13 @@ from tests.templates.forms import (
     render_form,
     rotate,
     scale,
+    template_spec,
     to_png,
 )
 
+from hanji.core.template_reading import FieldKind
 from hanji.intake.limits import IntakeLimits
-from hanji.templates.candidates import decode_sample
+from hanji.templates.candidates import TemplateSpec, decode_sample
 from hanji.templates.flow import read_sample_title, read_with_templates
 from hanji.templates.values import normalise
 
@@ -175,7 +176,7 @@ def expected_values(form: FormSpec, fill: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def build_templates() -> list[dict[str, Any]]:
+def build_templates() -> list[TemplateSpec]:
     templates = []
     for k, (lang, form) in enumerate(FORMS.items(), start=1):
         blank, definition = render_form(form)
@@ -184,21 +185,13 @@ def build_templates() -> list[dict[str, Any]]:
         box = definition["title"]["box"]
         title = read_sample_title(decode_sample(sample), tuple(box), [lang])
         definition["sample"] = {"width": blank.width, "height": blank.height, "title_text": title}
-        templates.append(
-            {
-                "id": k,
-                "name": lang,
-                "definition": definition,
-                "sample_key": hashlib.sha256(sample).hexdigest(),
-                "sample": sample,
-            }
-        )
+        templates.append(template_spec(k, lang, definition, sample))
     return templates
 
 
 def run(copies: int) -> list[dict[str, Any]]:
     templates = build_templates()
-    ids = {t["name"]: t["id"] for t in templates}
+    ids = {t.name: t.id for t in templates}
     rows = []
     for name, distort in DISTORTIONS.items():
         matched = pages = exact = fields = 0
@@ -218,13 +211,11 @@ def run(copies: int) -> list[dict[str, Any]]:
                 pages += 1
                 expected = expected_values(form, fill)
                 fields += len(expected)
-                if page["template"] is None or page["template"]["id"] != ids[lang]:
-                    print(f"  {name} {lang}: matched {page['template']}")
+                if page.template is None or page.template.id != ids[lang]:
+                    print(f"  {name} {lang}: matched {page.template}")
                     continue
                 matched += 1
-                got = {
-                    f["name"]: f["checked"] if f["type"] == "CHECKBOX" else f["text"] for f in page["fields"]
-                }
+                got = {f.name: f.checked if f.kind is FieldKind.CHECKBOX else f.text for f in page.fields}
                 for key, want in expected.items():
                     if got.get(key) == want:
                         exact += 1
