@@ -1,72 +1,79 @@
-"""Generic key–value pairing by layout: ``label: value``, label left of value, label above value."""
+"""Generic key–value pairing by layout: ``label: value``, label left of value, label above value.
+
+A learned model (:mod:`hanji.documents.pair_model`) scores candidate line pairs and keeps the
+best, one-to-one. Two rules stay in charge where they are sure (:mod:`hanji.documents.pair_rules`):
+a line holding ``label: value`` is split at its colon, and a lone label over a value line pairs
+when the model left both lines unpaired. Without a model that loads, the rules pair everything.
+"""
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-from hanji.core.result import KeyValue, Line, Page
+from hanji.core.result import KeyValue, Page
 from hanji.documents.layout import group_rows
+from hanji.documents.pair_features import Candidates, pair_features
+from hanji.documents.pair_model import PairModel, decode, shipped_pair_model
+from hanji.documents.pair_rules import pair_by_rules, rule_line_pairs, split_colon
 
-_COLON = re.compile(r"^(?P<k>[^:：]{1,40}?)\s*[:：]\s*(?P<v>.+)$")
-_LABEL_ONLY = re.compile(r"^(?P<k>[^:：\d]{1,40}?)\s*[:：]?\s*$")
-
-
-def _split_colon(line: Line) -> KeyValue | None:
-    """``Label: value`` inside one line (colon inside a word is split there)."""
-    m = _COLON.match(line.text)
-    if not m or not m["k"].strip() or re.fullmatch(r"[\d\s]+", m["k"]):
-        return None
-    n_key = len(m["k"].split())
-    key_words, value_words = line.words[:n_key], line.words[n_key:]
-    if not value_words:
-        # The colon glued key and value into one word ("Tel:03-555").
-        value_words = line.words[n_key - 1 :]
-    return KeyValue(m["k"].strip(), m["v"].strip(), tuple(key_words), tuple(value_words))
+__all__ = ["PairPlan", "assemble_pairs", "pair_by_rules", "pair_key_values", "plan_pairs"]
 
 
-def _is_label(line: Line) -> bool:
-    text = line.text.strip()
-    return (bool(_LABEL_ONLY.match(text)) and text.endswith((":", "："))) or (
-        len(text) <= 20 and not re.search(r"\d", text) and len(text.split()) <= 3
+@dataclass(frozen=True, slots=True)
+class PairPlan:
+    """What the model is asked about one page, and what the rules settle without it."""
+
+    splits: dict[int, KeyValue]
+    """In-line ``label: value`` pairs by line index; those lines take no other part."""
+    candidates: Candidates
+    """Candidate (key, value) line pairs among the other lines, with their features."""
+    below: list[tuple[int, int]]
+    """The rules' label-over-value pairs, kept where the model pairs neither line."""
+
+
+def pair_key_values(page: Page, model: PairModel | None = None) -> list[KeyValue]:
+    """Pair labels with values, in reading order of the labels.
+
+    Args:
+        page: An OCR'd page.
+        model: The pair model to score with; by default the one shipped in the package, and the
+            rules alone (:func:`pair_by_rules`) when that does not load.
+    """
+    model = model or shipped_pair_model()
+    if model is None:
+        return pair_by_rules(page)
+    plan = plan_pairs(page)
+    cands = plan.candidates
+    return assemble_pairs(
+        page, plan, decode(cands.keys, cands.values, model.score(cands.features), model.threshold)
     )
 
 
-def pair_key_values(page: Page) -> list[KeyValue]:
-    """Pair labels with values, in reading order.
+def plan_pairs(page: Page) -> PairPlan:
+    """Split the colon lines and list the model's candidates among the rest."""
+    splits = {i: kv for i, ln in enumerate(page.lines) if ln.words and (kv := split_colon(ln))}
+    rest = [i for i, ln in enumerate(page.lines) if ln.words and i not in splits]
+    rules = rule_line_pairs(page)
+    below = [pair for pair, kind in rules.items() if kind == "below"]
+    return PairPlan(splits, pair_features(page, rest, set(rules)), below)
 
-    Rules, tried in order for each visual row: a colon inside a line; a label-like line followed by
-    a line to its right on the same row; a lone label line whose next row starts under it.
-    """
-    out: list[KeyValue] = []
-    rows = group_rows(page)
-    used: set[int] = set()
-    for r, row in enumerate(rows):
-        for c, line in enumerate(row):
-            if id(line) in used:
-                continue
-            kv = _split_colon(line)
-            if kv is not None:
-                out.append(kv)
-                continue
-            if not _is_label(line):
-                continue
-            # A neighbour ending in a colon (or holding its own "label: value") is the next label.
-            right = row[c + 1] if c + 1 < len(row) else None
-            if (
-                right is not None
-                and not right.text.rstrip().endswith((":", "："))
-                and not _split_colon(right)
-            ):
-                value = row[c + 1]
-                used.add(id(value))
-                out.append(KeyValue(line.text.strip(" :："), value.text, line.words, value.words))
-            elif len(row) == 1 and r + 1 < len(rows):
-                below = [
-                    ln
-                    for ln in rows[r + 1]
-                    if ln.bbox.left <= line.bbox.right and ln.bbox.right >= line.bbox.left
-                ]
-                if below and not _is_label(below[0]) and id(below[0]) not in used:
-                    used.add(id(below[0]))
-                    out.append(KeyValue(line.text.strip(" :："), below[0].text, line.words, below[0].words))
-    return out
+
+def _pair(page: Page, k: int, v: int) -> KeyValue:
+    key, value = page.lines[k], page.lines[v]
+    return KeyValue(key.text.strip(" :："), value.text, key.words, value.words)
+
+
+def assemble_pairs(page: Page, plan: PairPlan, kept: list[int]) -> list[KeyValue]:
+    """The splits, the ``kept`` candidates and the unclaimed label-over-value rule pairs."""
+    found = dict(plan.splits)
+    used = set(plan.splits)
+    for c in kept:
+        k, v = int(plan.candidates.keys[c]), int(plan.candidates.values[c])
+        found[k] = _pair(page, k, v)
+        used |= {k, v}
+    for k, v in plan.below:
+        if k not in used and v not in used:
+            found[k] = _pair(page, k, v)
+            used |= {k, v}
+    order = {id(ln): n for n, ln in enumerate(ln for row in group_rows(page) for ln in row)}
+    return [found[i] for i in sorted(found, key=lambda i: order[id(page.lines[i])])]
