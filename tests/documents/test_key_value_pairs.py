@@ -8,21 +8,17 @@ from collections.abc import Callable
 
 import pytest
 
-from hanji.core.geometry import Box
-from hanji.core.result import KeyValue, Line, Page, Word
+from hanji.core.result import KeyValue, Line, Page
 from hanji.documents import pair_key_values
 from hanji.documents.key_values import pair_by_rules
+from tests.documents.lines import text_line
 
 PAIRERS = pytest.mark.parametrize("pair", [pair_key_values, pair_by_rules], ids=["model", "rules"])
 Pairer = Callable[[Page], list[KeyValue]]
 
 
 def _line(text: str, x: float, y: float) -> Line:
-    words = []
-    for tok in text.split():
-        words.append(Word(tok, Box(x, y, x + 9 * len(tok), y + 14).to_quad(), 0.95))
-        x += 9 * len(tok) + 7
-    return Line(tuple(words))
+    return text_line(text, x, y, char_width=9, gap=7, height=14, confidence=0.95)
 
 
 def _form() -> Page:

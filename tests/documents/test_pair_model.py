@@ -15,14 +15,14 @@ import pytest
 from typer.testing import CliRunner
 
 from hanji.cli_train import train_app
-from hanji.core.geometry import Box
 from hanji.core.model_files import ModelIntegrityError, sha256_file
-from hanji.core.result import Line, Page, Word
+from hanji.core.result import Line, Page
 from hanji.documents import key_values
 from hanji.documents.pair_features import feature_names, pair_features
 from hanji.documents.pair_model import PAIR_MODEL, PairModel, decode, load_pair_model, shipped_pair_model
 from hanji.documents.training.boost import BoostParams, fit_boosted_trees
 from hanji.documents.training.funsd import folds, load_forms, prepare
+from tests.documents.lines import text_line
 
 
 def test_manifest_records_the_shipped_sha256() -> None:
@@ -102,11 +102,7 @@ def test_candidates_include_right_below_and_not_far_lines() -> None:
 
 
 def _line(text: str, x: float, y: float) -> Line:
-    words = []
-    for tok in text.split():
-        words.append(Word(tok, Box(x, y, x + 9 * len(tok), y + 14).to_quad(), 0.95))
-        x += 9 * len(tok) + 7
-    return Line(tuple(words))
+    return text_line(text, x, y, char_width=9, gap=7, height=14, confidence=0.95)
 
 
 _LABELS = ("Name:", "Date:", "Phone:", "City:", "Account No.", "Remarks", "Title:", "Fax:")

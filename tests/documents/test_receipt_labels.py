@@ -9,22 +9,18 @@ from typing import Any
 import pytest
 
 from hanji.clova.document import render_fields
-from hanji.core.geometry import Box
-from hanji.core.result import Line, Page, Word
+from hanji.core.result import Line, Page
 from hanji.documents.checksums import biz_number_check_digit
 from hanji.documents.receipt import extract_receipt
 from hanji.documents.receipt_model import shipped_line_model
+from tests.documents.lines import text_line
 
 _NUMBER = "210812345" + biz_number_check_digit("210812345")
 BIZ = f"{_NUMBER[:3]}-{_NUMBER[3:5]}-{_NUMBER[5:]}"
 
 
 def _line(text: str, x: float, y: float, pitch: float = 14.0) -> Line:
-    words = []
-    for token in text.split():
-        words.append(Word(token, Box(x, y, x + pitch * len(token), y + 20).to_quad(), 0.96))
-        x += pitch * len(token) + pitch
-    return Line(tuple(words))
+    return text_line(text, x, y, char_width=pitch, gap=pitch, height=20, confidence=0.96)
 
 
 def _right(text: str, right: float, y: float, pitch: float = 14.0) -> Line:

@@ -9,18 +9,15 @@ import numpy.typing as npt
 
 from hanji.clova.document import render_fields
 from hanji.core.geometry import Box
-from hanji.core.result import Line, Page, Word
+from hanji.core.result import Line, Page
 from hanji.core.text_reader import PageImage, ReadLine
 from hanji.documents import get_extractor
 from hanji.documents.checksums import biz_number_check_digit, luhn_valid
+from tests.documents.lines import text_line
 
 
 def _line(text: str, x: float, y: float, pitch: float = 14.0) -> Line:
-    words = []
-    for token in text.split():
-        words.append(Word(token, Box(x, y, x + pitch * len(token), y + 20).to_quad(), 0.96))
-        x += pitch * len(token) + pitch
-    return Line(tuple(words))
+    return text_line(text, x, y, char_width=pitch, gap=pitch, height=20, confidence=0.96)
 
 
 def test_a_personal_licence_names_its_representative_under_seong_myeong() -> None:
