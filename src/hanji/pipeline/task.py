@@ -78,8 +78,9 @@ def encode_result(request: Task[R], result: object) -> wire.Wire:
     return wire.to_wire(result, request.result_type)
 
 
-def decode_result(request: Task[R], data: wire.Wire) -> R:
-    """``request``'s result rebuilt from what :func:`encode_result` wrote."""
+def decode_result(request: Task[R] | type[Task[R]], data: wire.Wire) -> R:
+    """The result of ``request`` (or of any request of that class) rebuilt from what
+    :func:`encode_result` wrote."""
     try:
         value: R = wire.from_wire(data, request.result_type)
     except (wire.WireError, KeyError, TypeError) as exc:

@@ -67,7 +67,8 @@ def flow_request(
 
 
 def run_flow(executor: Executor, flow: FlowRequest, *, timeout_s: float) -> FlowResult:
-    """Run ``flow`` on the executor (each branch keeps its own result type)."""
+    """Run ``flow`` on the executor. One branch per request class: a union of requests would give
+    the type checker no result type to infer."""
     if isinstance(flow, GeneralRequest):
         return executor.run(flow, timeout_s)
     if isinstance(flow, DocumentRequest):

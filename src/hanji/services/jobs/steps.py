@@ -12,7 +12,7 @@ from __future__ import annotations
 import enum
 import json
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 
@@ -21,14 +21,14 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from hanji.clova.request import InvokeRequest
 from hanji.config import Settings
-from hanji.core import wire
 from hanji.core.errors import ClovaError, HanjiError, OcrServiceError, UnknownServiceError
 from hanji.core.result import Document
+from hanji.core.template_reading import TemplateReading
 from hanji.core.wire import Wire
 from hanji.intake.split import split_pages
 from hanji.pipeline.document import DocumentReading
 from hanji.pipeline.flows import FLOWS, FlowResult
-from hanji.pipeline.task import encode_result
+from hanji.pipeline.task import decode_result, encode_result
 from hanji.searchable import searchable_pdf_bytes
 from hanji.services.execution.executor import Executor
 from hanji.services.invocation.flow import (
@@ -46,7 +46,6 @@ from hanji.services.statistics import calls as stats
 from hanji.storage.blobs import BlobStore
 from hanji.storage.database import transaction
 from hanji.storage.models import Domain, Job, JobPart
-from hanji.templates.candidates import TemplateSpec
 
 log = logging.getLogger("hanji.jobs")
 # Engine failures and crashed/timed-out workers may pass; a bad file (0011 …) never will.
@@ -179,18 +178,23 @@ def give_up(ctx: JobContext, job_id: str, reason: str) -> Outcome:
         return _fail(db, ctx, job, OcrServiceError(reason))
 
 
+def _stored_plan(stored: dict[str, Any]) -> CallPlan:
+    """The job's plan as submitted (its checks were made then), without template candidates."""
+    return CallPlan(stored["serviceType"], tuple(stored["resolvedLanguages"]), stored.get("model") or "")
+
+
 def _plan(ctx: JobContext, stored: dict[str, Any], domain_id: int, request: InvokeRequest) -> CallPlan:
-    """The job's plan, as its sync call would make it (checks were made when it was submitted)."""
-    templates: tuple[TemplateSpec, ...] = ()
-    if stored["serviceType"] == "template":
-        with ctx.session_factory() as db:
-            if db.get(Domain, domain_id) is None:
-                raise OcrServiceError("The job's domain was deleted.")
-            templates = tuple(
-                service_templates(db, domain_id=domain_id, wanted=request.image.template_ids, blobs=ctx.blobs)
-            )
-    languages = tuple(stored["resolvedLanguages"])
-    return CallPlan(stored["serviceType"], languages, stored.get("model") or "", templates)
+    """The job's plan, as its sync call would make it: a Template job's candidates read now."""
+    plan = _stored_plan(stored)
+    if plan.service_type != "template":
+        return plan
+    with ctx.session_factory() as db:
+        if db.get(Domain, domain_id) is None:
+            raise OcrServiceError("The job's domain was deleted.")
+        deployed = service_templates(
+            db, domain_id=domain_id, wanted=request.image.template_ids, blobs=ctx.blobs
+        )
+    return replace(plan, templates=tuple(deployed))
 
 
 def _read(ctx: JobContext, stored: dict[str, Any], data: bytes, page_count: int, domain_id: int) -> Wire:
@@ -259,14 +263,17 @@ def _render(
 ) -> tuple[InvokeOutcome, Document]:
     """The job's answer (rendered as its sync call's is) and the result tree it was read into."""
     request = request_from_json(stored)
-    plan = CallPlan(stored["serviceType"], tuple(stored["resolvedLanguages"]), stored.get("model") or "")
-    result_type = FLOWS[plan.service_type].result_type
-    typed = [(first, wire.from_wire(data, result_type)) for first, data in results]
+    plan = _stored_plan(stored)
+    flow = FLOWS[plan.service_type]
+    typed = [(first, decode_result(flow, data)) for first, data in results]
     result: FlowResult
     if plan.service_type == "general":
         result = merge_documents([(first, part) for first, part in typed if isinstance(part, Document)])
     else:
-        result = typed[0][1]
+        first_part = typed[0][1]
+        if not isinstance(first_part, DocumentReading | TemplateReading):
+            raise UnknownServiceError("A job part's result does not fit its service type.")
+        result = first_part
     outcome = answer(request, result, plan=plan, settings=ctx.settings)
     if isinstance(result, Document):
         document = result
