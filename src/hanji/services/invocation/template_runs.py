@@ -38,10 +38,6 @@ class TemplateRun:
     """Pages on which a table area held a table."""
 
 
-TaskTemplate = TemplateSpec
-"""One candidate template as the Template flow takes it, with its sample's bytes (no database)."""
-
-
 def blob_store(settings: Settings) -> BlobStore:
     return BlobStore(settings.data_dir / "blobs")
 
@@ -56,7 +52,7 @@ def has_service_templates(db: Session, *, domain_id: int) -> bool:
 
 def service_templates(
     db: Session, *, domain_id: int, wanted: list[int] | None, blobs: BlobStore
-) -> list[TaskTemplate]:
+) -> list[TemplateSpec]:
     """The ``.../infer`` call's candidates: the domain's ``service`` templates (or the ``templateIds``
     of them), read while the session is open.
 
@@ -68,7 +64,7 @@ def service_templates(
 
 def stage_templates(
     db: Session, *, domain_id: int, stage: str, wanted: list[int] | None, blobs: BlobStore
-) -> list[TaskTemplate]:
+) -> list[TemplateSpec]:
     """The templates deployed to ``stage`` (``beta`` or ``service``), as a call to that stage
     matches among them: the invoke URL uses ``service``, the builder's stage test either.
 
@@ -89,14 +85,14 @@ def stage_templates(
 
 def test_candidate(
     db: Session, *, domain_id: int, template_id: int, blobs: BlobStore
-) -> tuple[TaskTemplate, list[str]]:
+) -> tuple[TemplateSpec, list[str]]:
     """The builder's test run's one template (whatever its stage) and its domain's languages."""
     template = get_template(db, domain_id=domain_id, template_id=template_id)
     return task_template(template, blobs), list(template.domain.languages)
 
 
 def run_template_test(
-    candidates: list[TaskTemplate],
+    candidates: list[TemplateSpec],
     *,
     languages: list[str],
     data: bytes,
