@@ -10,11 +10,11 @@ from typer.testing import CliRunner
 from hanji.cli_train import train_app
 from hanji.core.geometry import Box
 from hanji.core.result import Line, Page, Word
-from hanji.documents.receipt_model import load_line_model
+from hanji.documents.receipt_model import line_model_from_dict, load_line_model
 from hanji.documents.training.fit import fit_softmax
 from hanji.documents.training.labels import CLASSES, label_lines
 from hanji.documents.training.score import score
-from hanji.documents.training.sroie import Example, split
+from hanji.documents.training.sroie import Example, evaluate, folds, train_line_model
 
 DATA = Path(__file__).parents[1] / "data" / "documents"
 
@@ -56,11 +56,45 @@ def test_fit_softmax_separates_a_toy_problem() -> None:
     assert (pred == y).mean() > 0.95
 
 
-def test_split_is_fixed_by_sorted_id() -> None:
-    examples = [Example(f"{i:03d}", Page(0, 1, 1), {}) for i in (9, 3, 5, 1, 7, 2, 8, 4, 6, 0)]
-    train, held = split(examples)
-    assert [e.id for e in train] == [f"{i:03d}" for i in range(7)]
-    assert [e.id for e in held] == ["007", "008", "009"]
+def test_folds_are_fixed_by_id_and_balanced() -> None:
+    ids = (9, 3, 5, 1, 7, 2, 8, 4, 6, 0)
+    examples = [Example(f"{i:03d}", Page(0, 1, 1), {}) for i in ids]
+    fold = folds(examples, 5)
+    assert sorted(fold.count(n) for n in range(5)) == [2] * 5
+    # The deal follows the IDs, not the order the receipts came in.
+    reordered = sorted(examples, key=lambda e: e.id)
+    by_id = dict(zip((e.id for e in examples), fold, strict=True))
+    assert [by_id[e.id] for e in reordered] == folds(reordered, 5)
+
+
+def test_boosted_trees_learn_which_line_is_which_field() -> None:
+    rng = np.random.default_rng(3)
+    examples = []
+    for n in range(12):
+        amount = f"{rng.integers(2, 90)}.{rng.integers(10, 99)}"
+        texts = [
+            f"SHOP {n} TRADING SDN BHD",
+            f"NO {n}, JALAN BESAR",
+            f"4300{n % 10} KAJANG",
+            f"DATE: {n % 27 + 1:02d}/01/2018",
+            f"ITEM A {rng.integers(1, 9)}.00",
+            f"TOTAL {amount}",
+            "THANK YOU",
+        ]
+        page = Page(0, 400, 400, tuple(_line(t, 20.0 * i) for i, t in enumerate(texts)))
+        truth = {
+            "company": texts[0],
+            "address": f"{texts[1]} {texts[2]}",
+            "date": f"{n % 27 + 1:02d}/01/2018",
+            "total": amount,
+        }
+        examples.append(Example(f"{n:03d}", page, truth))
+    dump = train_line_model(examples[:8], "boost")
+    assert train_line_model(examples[:8], "boost") == dump  # no sampling: the same data, the same trees
+    assert dump["format"] == "hanji-gbdt-lines-v1" and set(dump["ensembles"]) == set(CLASSES[1:])
+    model = line_model_from_dict(json.loads(json.dumps(dump)))
+    held = evaluate(examples[8:], model)
+    assert held["overall"] == 1.0, held
 
 
 def test_score_counts_wrong_answers_both_ways() -> None:
@@ -93,7 +127,23 @@ def test_train_command_on_recorded_pages(tmp_path: Path) -> None:
     )
     out = tmp_path / "models" / "receipt.json"
     args = ["receipt", "--data", str(tmp_path / "sroie"), "--pages", str(pages), "--out", str(out)]
-    result = CliRunner().invoke(train_app, args)
+    result = CliRunner().invoke(train_app, [*args, "--folds", "2"])
     assert result.exit_code == 0, result.output
-    assert "held-out rules+model" in result.output and "sha256" in result.output
+    assert "2 held-out folds, 2 receipts" in result.output and "| boost |" in result.output
+    assert "rules+boost" in result.output and "sha256" in result.output
     assert load_line_model(out).classes == CLASSES
+    manifest = json.loads((out.parent / "MANIFEST.json").read_text())
+    assert manifest["models"]["receipt.json"]["trained_on"] == "2 SROIE receipts"
+
+
+def test_train_command_says_what_is_wrong(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    (empty / "key").mkdir(parents=True)
+    result = CliRunner().invoke(
+        train_app, ["receipt", "--data", str(empty), "--out", str(tmp_path / "m.json")]
+    )
+    assert result.exit_code == 2 and "no key/*.json under" in result.output
+    result = CliRunner().invoke(
+        train_app, ["receipt", "--data", str(empty), "--learner", "forest", "--out", str(tmp_path / "m.json")]
+    )
+    assert result.exit_code == 2 and "--learner must be one of boost, softmax" in result.output

@@ -17,6 +17,7 @@ from typing import Any
 import numpy as np
 
 from hanji.core.model_files import ModelIntegrityError, verify_model
+from hanji.documents.boosted_trees import Ensemble
 from hanji.documents.pair_features import feature_names
 
 PAIR_MODEL = Path(__file__).parent / "models" / "pairer.json"
@@ -25,34 +26,10 @@ _log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
-class Tree:
-    """One regression tree; node ``i`` is a leaf when ``feature[i] < 0``, else ``x <= threshold``
-    goes to ``left[i]``."""
-
-    feature: np.ndarray
-    threshold: np.ndarray
-    left: np.ndarray
-    right: np.ndarray
-    value: np.ndarray
-
-    def predict(self, x: np.ndarray) -> np.ndarray:
-        node = np.zeros(len(x), dtype=np.int64)
-        rows = np.arange(len(x))
-        while True:
-            f = self.feature[node]
-            inner = f >= 0
-            if not inner.any():
-                return np.asarray(self.value[node])
-            go_left = x[rows, np.maximum(f, 0)] <= self.threshold[node]
-            node = np.where(inner, np.where(go_left, self.left[node], self.right[node]), node)
-
-
-@dataclass(frozen=True, slots=True)
 class PairModel:
     """Boosted trees over :func:`~hanji.documents.pair_features.feature_names` columns."""
 
-    base: float
-    trees: tuple[Tree, ...]
+    ensemble: Ensemble
     threshold: float
 
     @classmethod
@@ -62,24 +39,11 @@ class PairModel:
             raise ModelIntegrityError(f"pair model format {data.get('format')!r} is not {FORMAT}")
         if data.get("features") != feature_names():
             raise ModelIntegrityError("pair model features differ from this Hanji's pair_features")
-        trees = tuple(
-            Tree(
-                np.asarray(t["feature"], dtype=np.int64),
-                np.asarray(t["threshold"], dtype=np.float64),
-                np.asarray(t["left"], dtype=np.int64),
-                np.asarray(t["right"], dtype=np.int64),
-                np.asarray(t["value"], dtype=np.float64),
-            )
-            for t in data["trees"]
-        )
-        return cls(float(data["base"]), trees, float(data["threshold"]))
+        return cls(Ensemble.from_dict(data), float(data["threshold"]))
 
     def score(self, features: np.ndarray) -> np.ndarray:
         """Probability that each candidate row is a true (key, value) pair."""
-        z = np.full(len(features), self.base)
-        for tree in self.trees:
-            z += tree.predict(features)
-        return np.asarray(1.0 / (1.0 + np.exp(-z)))
+        return self.ensemble.probability(features)
 
 
 def decode(keys: np.ndarray, values: np.ndarray, scores: np.ndarray, threshold: float) -> list[int]:

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from hanji.documents.pair_model import Tree
+from hanji.documents.boosted_trees import Tree
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,10 +96,6 @@ class _Grower:
         return me
 
 
-def _tree(dump: dict[str, list[Any]]) -> Tree:
-    return Tree(*(np.asarray(dump[k]) for k in ("feature", "threshold", "left", "right", "value")))
-
-
 def fit_boosted_trees(x: np.ndarray, y: np.ndarray, params: BoostParams | None = None) -> dict[str, Any]:
     """Fit trees on features ``x`` and 0/1 labels ``y``; returns ``{"base", "trees"}`` as lists.
 
@@ -125,6 +121,6 @@ def fit_boosted_trees(x: np.ndarray, y: np.ndarray, params: BoostParams | None =
             "value": [round(float(v), 6) for v in arr[:, 4]],
         }
         # Route with the rounded tree, so training sees exactly what the saved model will score.
-        z += _tree(tree).predict(x)
+        z += Tree.from_dict(tree).predict(x)
         trees.append(tree)
     return {"base": base, "trees": trees}
