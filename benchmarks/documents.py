@@ -150,7 +150,9 @@ def main() -> None:
         default="hanji",
         help="OCR for SROIE: Hanji's default path (end to end, as the invoke URL runs it) or bare rapidocr",
     )
-    ap.add_argument("--held-out", action="store_true", help="SROIE: only the last 30 (the split of earlier figures)")
+    ap.add_argument(
+        "--held-out", action="store_true", help="SROIE: only the last 30 (the split of earlier figures)"
+    )
     args = ap.parse_args()
     skip = set(args.skip.split(","))
     rows: list[tuple[str, str, str]] = []

@@ -25,6 +25,7 @@ from hanji.intake.decode import decode_pages
 from hanji.intake.limits import IntakeLimits
 from hanji.intake.page import RgbImage
 from hanji.templates.alignment import rect_quad, rect_to_input, to_input, union_quad, warp_to_template
+from hanji.templates.area_mask import keep_areas, template_areas
 from hanji.templates.candidates import Candidate, TemplateSpec, load_candidate, text_similarity
 from hanji.templates.keypoints import find_landmarks
 from hanji.templates.matching import LayoutMatch, match_layout
@@ -149,7 +150,8 @@ def read_page(
         return TemplatePage(index, width, height)
     candidate = choice.candidate
     aligned = warp_to_template(image, choice.match.homography, candidate.size)
-    page: Page = recognise(aligned)
+    # Only the template's areas are read: the rest of the page costs detection, not recognition.
+    page: Page = recognise(keep_areas(aligned, template_areas(candidate.definition)))
     readings = read_fields(candidate.definition.fields, aligned, page, recognise, restricted_read)
     title = candidate.definition.title
     title_read = None
