@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from hanji.core.result import Line, Page
 
+_last_grouping: tuple[Page, float, list[list[Line]]] | None = None
+"""The last page grouped: an extractor asks for the same page's rows many times over."""
+
 
 def group_rows(page: Page, tolerance: float = 0.45) -> list[list[Line]]:
     """Lines grouped into rows (top to bottom), each row left to right.
@@ -12,11 +15,16 @@ def group_rows(page: Page, tolerance: float = 0.45) -> list[list[Line]]:
     line's centre; comparing with the anchor (not the last line added) keeps rows from chaining down
     a column. Engines that split ``Total : 9.00`` into two boxes leave label and value in one row.
     """
+    global _last_grouping
+    last = _last_grouping
+    if last is not None and last[0] is page and last[1] == tolerance:
+        return [list(row) for row in last[2]]
+    boxes = {id(ln): ln.bbox for ln in page.lines if ln.words}
     rows: list[list[Line]] = []
-    for line in sorted((ln for ln in page.lines if ln.words), key=lambda ln: ln.bbox.center.y):
-        box = line.bbox
+    for line in sorted((ln for ln in page.lines if ln.words), key=lambda ln: boxes[id(ln)].center.y):
+        box = boxes[id(line)]
         for row in rows:
-            anchor = row[0].bbox
+            anchor = boxes[id(row[0])]
             limit = tolerance * min(anchor.height, box.height)
             if abs(anchor.center.y - box.center.y) <= limit:
                 row.append(line)
@@ -24,8 +32,9 @@ def group_rows(page: Page, tolerance: float = 0.45) -> list[list[Line]]:
         else:
             rows.append([line])
     for row in rows:
-        row.sort(key=lambda ln: ln.bbox.left)
-    rows.sort(key=lambda r: min(ln.bbox.center.y for ln in r))
+        row.sort(key=lambda ln: boxes[id(ln)].left)
+    rows.sort(key=lambda r: min(boxes[id(ln)].center.y for ln in r))
+    _last_grouping = (page, tolerance, [list(row) for row in rows])
     return rows
 
 
