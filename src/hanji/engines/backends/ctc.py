@@ -13,8 +13,10 @@ import numpy as np
 
 from hanji.engines.stages import Glyph, Reading, SpanWord
 
-REC_BATCH = 8
-"""Line crops per recogniser call; crops are sorted by width first, so batches pad little."""
+REC_BATCH = 4
+"""Line crops per recogniser call; crops are sorted by width first, so batches pad little. Four
+reads as well as eight (CER equal or better on every set) with 100–230 MB less peak memory per
+worker, and no slower on 1 or 2 threads (``benchmarks/RESULTS_speed.md``)."""
 REC_HEIGHT = 48
 REC_MIN_WIDTH = 96
 """The recogniser's input: 48 px high, at least 96 px wide."""
