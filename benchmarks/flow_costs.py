@@ -22,13 +22,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.templates.forms import render_form, to_png
+
 from benchmarks.templates import FILLS, FORMS, build_templates
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.document import DocumentRequest
 from hanji.pipeline.general import GeneralRequest
 from hanji.pipeline.inputs import FileInput
 from hanji.pipeline.template import TemplateRequest
-from tests.templates.forms import render_form, to_png
 
 SROIE = Path(__file__).resolve().parents[2] / "shared" / "data" / "sroie" / "img"
 
