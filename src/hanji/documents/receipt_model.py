@@ -103,9 +103,9 @@ class BoostedLineModel:
         return cls(classes, tuple(Ensemble.from_dict(ensembles[c]) for c in classes[1:]))
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
-        fields = np.column_stack([e.probability(features) for e in self.fields]) if len(features) else None
-        if fields is None:
+        if not len(features):
             return np.zeros((0, len(self.classes)))
+        fields = np.column_stack([e.probability(features) for e in self.fields])
         other = 1.0 - fields.max(axis=1)
         return np.column_stack([other, fields])
 
