@@ -10,7 +10,16 @@ from hanji.engines import warm_up
 from hanji.engines.backends.onnx import session_options
 from hanji.engines.backends.tesseract import TesseractLineRecognizer, read_line, tesseract_api
 from hanji.engines.base import RgbImage
-from hanji.engines.composed import HAN_DETECT_MAX_SIDE, ComposedEngine, Routes, detect_side, line_crop
+from hanji.engines.composed import (
+    HAN_DETECT_MAX_SIDE,
+    SMALL_TEXT_PX,
+    ComposedEngine,
+    Routes,
+    detect_side,
+    line_crop,
+    resized_side,
+)
+from hanji.engines.options import OPTIONS
 from hanji.engines.orientation import Orienter
 from hanji.engines.stages import Reading
 
@@ -51,7 +60,38 @@ def test_detection_runs_once_on_an_upright_page() -> None:
 
 def test_chinese_pages_get_the_larger_detector_input() -> None:
     assert detect_side(["zh-TW"]) == detect_side(["zh-CN", "en"]) == HAN_DETECT_MAX_SIDE
-    assert detect_side(["ja"]) is None and detect_side(["ko", "en"]) is None
+    assert detect_side(["ja"]) == detect_side(["ko", "en"]) == OPTIONS.detector_side
+
+
+def _lines(height: float, count: int = 5) -> list[Quad]:
+    return [
+        Quad.from_sequence([(0, 40 * k), (300, 40 * k), (300, 40 * k + height), (0, 40 * k + height)])
+        for k in range(count)
+    ]
+
+
+def test_small_print_gets_a_larger_detector_input_and_normal_print_does_not() -> None:
+    # 30 px lines on a 3000 px page look 9.6 px high at 960: detected again, brought to ~18 px.
+    larger = resized_side(_lines(30), 960, 3000)
+    assert larger is not None and 1700 <= larger <= 1900
+    assert resized_side(_lines(30), 960, 1754) is None  # 16 px at 960: big enough
+    assert resized_side(_lines(10), 960, 900) is None  # the page is already at full size
+    assert resized_side([], 960, 3000) is None
+    assert resized_side(_lines(SMALL_TEXT_PX * 10), 960, 9600) is None
+
+
+@pytest.mark.slow
+def test_a_page_of_small_print_reads_as_the_same_page_at_normal_size() -> None:
+    from hanji.engines import recognize
+
+    image = load_image("en_receipt")
+    h, w = image.shape[:2]
+    wide = np.full((h * 4, w * 4, 3), 255, np.uint8)  # same print, a page four times as large
+    wide[:h, :w] = image
+    normal = recognize(image, ["en"])
+    small = recognize(wide, ["en"])
+    text = "".join(ln.text for ln in normal.lines).replace(" ", "")
+    assert text and "".join(ln.text for ln in small.lines).replace(" ", "") == text
 
 
 def test_onnxruntime_threads_do_not_spin() -> None:

@@ -19,8 +19,9 @@ class EngineOptions:
 
     tessdata: str = "/usr/share/tesseract-ocr/5/tessdata"
     """HANJI_TESSDATA: Tesseract's language data (Debian's packs; tesserocr ships none)."""
-    detector_side: int = 1280
-    """HANJI_PPOCR_DET_SIDE: longer side PP-OCR's detector sees (Chinese pages get 1760)."""
+    detector_side: int = 960
+    """HANJI_PPOCR_DET_SIDE: longer side PP-OCR's detector sees (Chinese pages get 1760; pages whose
+    lines come out small at this side are detected again larger)."""
     threads: int = 0
     """HANJI_OCR_THREADS: onnxruntime threads per session; 0: the cores, at most 4."""
     photo_correction: bool = True
