@@ -81,3 +81,14 @@ def test_license_number_shapes(text: str, value: str) -> None:
 
 def test_license_number_rejects_a_personal_number() -> None:
     assert license_number([_line("800101-1234560")]) is None
+
+
+def test_a_stray_space_the_ocr_put_inside_the_number_is_read_through() -> None:
+    # The real OCR of a rendered 주민등록증 gave "830424-283292 1" (benchmarks/documents_synthetic.py).
+    found = personal_number([_line("830424-283292", "1")])
+    assert found is not None
+    value, row, valid = found
+    assert value.formatted == {"value": "830424-2832921"} and row == 0 and valid
+    # A speck beside the number (the photo area read as "0") does not take it away.
+    found = personal_number([_line("781206-2892659", "0")])
+    assert found is not None and found[0].formatted == {"value": "781206-2892659"}

@@ -15,7 +15,8 @@ from hanji.documents.checksums import rrn_valid
 from hanji.documents.spans import word_offsets, words_between
 from hanji.documents.values import ValueObject, digits_only, value_object
 
-RRN = re.compile(r"(?<!\d)\d{6}\s*-\s*\d{7}(?!\d)")
+RRN = re.compile(r"(?<!\d)(?:\d ?){5}\d\s*-\s*(?:\d ?){6}\d(?!\d)")
+"""``YYMMDD-NNNNNNN``; a stray space the OCR put between two digits (``283292 1``) is kept in."""
 LICENSE_NUMBER = re.compile(r"(?<![\d가-힣])(?:\d{2}|[가-힣]{2})\s*-?\s*\d{2}\s*-\s*\d{6}\s*-\s*\d{2}(?!\d)")
 
 
