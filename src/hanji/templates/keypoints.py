@@ -19,7 +19,10 @@ from hanji.intake.page import RgbImage
 WORK_SIDE: Final = 1100
 """Long side (px) images are resized to before detection: text strokes stay visible, detection stays fast."""
 
-MAX_FEATURES: Final = 5000
+MAX_FEATURES: Final = 2000
+"""Keypoints kept per image. Matching is a brute-force Hamming comparison of every pair, so its cost
+grows with the square of this; 2,000 match every distorted page of ``benchmarks.templates`` as
+5,000 did, at a sixth of the comparisons (``benchmarks/RESULTS_speed.md``)."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
