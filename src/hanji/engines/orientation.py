@@ -29,6 +29,10 @@ HANGUL_SURE = 0.6
 Chinese lines at <= 0.54 either way, so below this it has no say (mixed ko+ja pages)."""
 HANGUL_MARGIN = 0.15
 """A Korean line votes only when one way reads this much more confidently than the other."""
+TURN_VOTES = 2
+"""Korean lines that must read better turned before a page is turned on their word alone: one such
+line is also what an upright English receipt gives when ``kor`` reads a turned Latin line as
+syllables (SROIE 061 sent with ``lang=ko``); with only one, the two witnesses decide."""
 READ_MARGIN = 0.08
 """The recogniser must read the turned lines this much more confidently than the given ones."""
 FEW_LINES = 3
@@ -87,8 +91,10 @@ class Orienter:
         undecided = crops
         if "ko" in languages and self.hangul is not None:
             votes, undecided = self._hangul_votes(crops[:HANGUL_PROBE_LINES])
-            if votes:
-                return (base + 180) % 360 if votes < 0 else base
+            if votes > 0:
+                return base
+            if votes <= -TURN_VOTES:
+                return (base + 180) % 360
             undecided = undecided + crops[HANGUL_PROBE_LINES:]
         korean = "ko" in languages
         return (base + 180) % 360 if self._upside_down(undecided, korean) else base
