@@ -80,20 +80,6 @@ def test_small_print_gets_a_larger_detector_input_and_normal_print_does_not() ->
     assert resized_side(_lines(SMALL_TEXT_PX * 10), 960, 9600) is None
 
 
-@pytest.mark.slow
-def test_a_page_of_small_print_reads_as_the_same_page_at_normal_size() -> None:
-    from hanji.engines import recognize
-
-    image = load_image("en_receipt")
-    h, w = image.shape[:2]
-    wide = np.full((h * 4, w * 4, 3), 255, np.uint8)  # same print, a page four times as large
-    wide[:h, :w] = image
-    normal = recognize(image, ["en"])
-    small = recognize(wide, ["en"])
-    text = "".join(ln.text for ln in normal.lines).replace(" ", "")
-    assert text and "".join(ln.text for ln in small.lines).replace(" ", "") == text
-
-
 def test_onnxruntime_threads_do_not_spin() -> None:
     opts = session_options(2)
     assert opts.get_session_config_entry("session.intra_op.allow_spinning") == "0"
