@@ -16,7 +16,7 @@ from itertools import permutations
 
 from hanji.core.document_fields import FieldNode
 from hanji.core.result import Line, Page, Word
-from hanji.documents.layout import group_rows
+from hanji.documents.layout import group_rows, row_text
 from hanji.documents.values import value_object
 
 _NUMBER = re.compile(r"[-(]?(?:RM|₩|\$|￦)?(\d{1,3}(?:,\d{3})+(?:\.\d{1,3})?|\d+(?:\.\d{1,3})?)(?:원|\)|\*)?")
@@ -54,8 +54,7 @@ def find_items(page: Page) -> list[dict[str, FieldNode]]:
     start, columns = _header(rows)
     parts: list[_Row] = []
     for row in rows[start:]:
-        text = " ".join(ln.text for ln in row)
-        if _STOP.search(text):
+        if _STOP.search(row_text(row)):
             if any(p.numbers for p in parts):
                 break
             continue
@@ -138,6 +137,11 @@ def _value(text: str) -> float | None:
     return float(m.group(1).replace(",", "")) if m else None
 
 
+def _amount_like(text: str) -> bool:
+    """Printed with a separator before digits (``1,234``, ``9.00``): an amount, never a count or a name."""
+    return re.search(r"[.,]\d", text) is not None
+
+
 _GLUED_COUNT = re.compile(r"^(\d{1,3})\s*((?:PCS?|EA|[xX×@*])+)\s*(\d[\d,.]*)?$")
 """A count the OCR read as one word with its unit and maybe the price: ``4x33.70``, ``6PC*``."""
 
@@ -159,9 +163,7 @@ def _split(row: list[Line]) -> _Row:
     ``새우깡 90g``), and letters after the amounts are tax tags (``15.00 ZR``), not name."""
     words = [piece for ln in row for w in ln.words for piece in _pieces(w)]
     texts = [w.text.strip().lstrip("-–~•·").strip() for w in words]
-    money_at = next(
-        (k for k, t in enumerate(texts) if _value(t) is not None and re.search(r"[.,]\d", t)), len(texts)
-    )
+    money_at = next((k for k, t in enumerate(texts) if _value(t) is not None and _amount_like(t)), len(texts))
     name_end = max((k + 1 for k in range(money_at) if _is_name_word(texts[k])), default=0)
     name: list[Word] = []
     numbers: list[tuple[Word, float]] = []
@@ -182,7 +184,7 @@ def _split(row: list[Line]) -> _Row:
             code = word  # a barcode, or a short item code opening the row
         elif value is not None:
             numbers.append((word, value))
-    if name and len(numbers) == 1 and not re.search(r"[.,]\d", numbers[0][0].text):
+    if name and len(numbers) == 1 and not _amount_like(numbers[0][0].text):
         # One bare integer after a name (``ARTLINE 70``) is part of it, not an amount.
         return _Row((*name, numbers[0][0]), code, ())
     return _Row(tuple(name), code, tuple(numbers))

@@ -30,9 +30,9 @@ Chinese lines at <= 0.54 either way, so below this it has no say (mixed ko+ja pa
 HANGUL_MARGIN = 0.15
 """A Korean line votes only when one way reads this much more confidently than the other."""
 TURN_VOTES = 2
-"""Korean lines that must read better turned before a page is turned on their word alone: one such
-line is also what an upright English receipt gives when ``kor`` reads a turned Latin line as
-syllables (SROIE 061 sent with ``lang=ko``); with only one, the two witnesses decide."""
+"""How many more Korean probe lines must read better turned than as given for the page to be turned
+on their word alone. One such line is also what an upright English receipt gives when ``kor`` reads a
+turned Latin line as syllables (SROIE 061 sent with ``lang=ko``); below this the two witnesses decide."""
 READ_MARGIN = 0.08
 """The recogniser must read the turned lines this much more confidently than the given ones."""
 FEW_LINES = 3
