@@ -72,3 +72,27 @@ def test_korean_lines_turn_a_page_only_when_at_least_two_more_ask_than_not(
     orienter = Orienter(detector, _Classifier(), _Hangul(set()), _Hangul(turned_lines))
     assert TURN_VOTES == 2
     assert orienter.rotation(image, ["ko"], quads) == rotation
+
+
+class _Recording(_Hangul):
+    def __init__(self) -> None:
+        super().__init__(set())
+        self.crops: list[RgbImage] = []
+
+    def recognize(self, crops: Sequence[RgbImage]) -> list[Reading]:
+        self.crops.extend(crops)
+        return super().recognize(crops)
+
+
+def test_an_upright_korean_page_is_probed_with_the_line_readers_own_crops_and_not_read_turned() -> None:
+    from hanji.engines.transform import line_crop
+
+    image, quads = _page()
+    hangul = _Recording()
+    orienter = Orienter(_Detector(quads), _Classifier(), _Hangul(set()), hangul)
+    assert orienter.rotation(image, ["ko"], quads) == 0
+    # Widest first (all equal here), each exactly as the line reader will crop it; every line read
+    # upright with confidence, so none is read turned.
+    own = {line_crop(image, q).tobytes() for q in quads}
+    assert len(hangul.crops) == len(quads)
+    assert {c.tobytes() for c in hangul.crops} == own

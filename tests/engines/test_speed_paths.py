@@ -16,12 +16,12 @@ from hanji.engines.composed import (
     ComposedEngine,
     Routes,
     detect_side,
-    line_crop,
     resized_side,
 )
 from hanji.engines.options import OPTIONS
 from hanji.engines.orientation import Orienter
 from hanji.engines.stages import Reading
+from hanji.engines.transform import line_crop
 
 from .samples import load_image
 

@@ -31,7 +31,7 @@ from hanji.engines.orientation import Orienter
 from hanji.engines.photo import Flattened, flatten
 from hanji.engines.reading_order import order_lines
 from hanji.engines.stages import LineDetector, LineRecognizer, Reading
-from hanji.engines.transform import crop_quad, erase_rules, turn_clockwise, unturn_quad
+from hanji.engines.transform import line_crop, turn_clockwise, unturn_quad
 from hanji.engines.word_spans import snap_to_ink
 
 MIN_CONFIDENCE = 0.5
@@ -80,15 +80,6 @@ def resized_side(found: Sequence[Quad], side: int, long_side: int) -> int | None
     if seen >= SMALL_TEXT_PX:
         return None
     return min(long_side, MAX_DETECT_SIDE, int(side * TEXT_TARGET_PX / max(seen, 1.0)))
-
-
-def line_crop(image: RgbImage, quad: Quad) -> RgbImage:
-    """Crop a line for a recogniser; tall crops (vertical text) are laid on their side, and table
-    or form rules the box caught are painted out."""
-    crop = crop_quad(image, quad)
-    if crop.shape[0] >= 1.5 * crop.shape[1]:
-        crop = np.ascontiguousarray(np.rot90(crop))
-    return erase_rules(crop)
 
 
 def segment_crop(crop: RgbImage, segment: Segment) -> RgbImage:

@@ -23,6 +23,7 @@ from hanji.engines.backends.tesseract import (
 from hanji.engines.backends.tesseract_page import TesseractPageEngine
 from hanji.engines.base import OcrEngine, RgbImage
 from hanji.engines.composed import ComposedEngine, Routes
+from hanji.engines.memo import Remembering
 from hanji.engines.options import OPTIONS
 from hanji.engines.orientation import Orienter
 from hanji.engines.second_opinion import SecondOpinion
@@ -32,7 +33,8 @@ DETECTORS: dict[str, Callable[[], LineDetector]] = {"ppocr": PpOcrDetector}
 RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
     "ppocr": PpOcrRecognizer,
     "hanji-korean": KoreanRecognizer,
-    "tesseract-kor": lambda: TesseractLineRecognizer("kor"),
+    # Remembering: the orientation step's Korean probe reads the lines the reader then asks for.
+    "tesseract-kor": lambda: Remembering(TesseractLineRecognizer("kor")),
     "tesseract-kor+Hangul": lambda: TesseractLineRecognizer("kor+Hangul"),
 }
 SECOND_OPINION_MARGIN = 0.1

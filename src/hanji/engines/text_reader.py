@@ -6,7 +6,7 @@ import numpy as np
 import numpy.typing as npt
 
 from hanji.core.text_reader import ReadLine
-from hanji.engines.composed import line_crop
+from hanji.engines.transform import line_crop
 
 
 class EngineTextReader:

@@ -105,3 +105,12 @@ def erase_rules(crop: RgbImage) -> RgbImage:
     out[rows] = colour
     out[:, columns] = colour
     return out
+
+
+def line_crop(image: RgbImage, quad: Quad) -> RgbImage:
+    """Crop a line for a recogniser; tall crops (vertical text) are laid on their side, and table
+    or form rules the box caught are painted out."""
+    crop = crop_quad(image, quad)
+    if crop.shape[0] >= 1.5 * crop.shape[1]:
+        crop = np.ascontiguousarray(np.rot90(crop))
+    return erase_rules(crop)
