@@ -7,6 +7,7 @@ miss can be traced to the line that caused it.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from hanji.core.document_fields import DocumentFields, FieldNode
@@ -202,10 +203,82 @@ _COMPANY_FORM = re.compile(r"\bSDN\.?\s*BHD|\bBHD\b|\bS/B\b|BERHAD|㈜|주식회
 _COMPANY_FORM_AT_START = re.compile(r"^\W*(?:SDN|BHD|S/B)", re.I)
 
 
+_NAME_END_WORD = re.compile(
+    r"^\W*(?:ENTERPRISE|TRADING|RESTAURANTS?|RESTORAN|HARDWARE|STATIONERY|MARKET|CO\b|COMPANY|"
+    r"BAKERY|CAFE|FOOD|CONFECTIONERY|SUPERMARKET|HYPERMARKET|MART|STORE|SHOP|BOOK)",
+    re.I,
+)
+"""Words a wrapped company name's last line starts with (``ENTERPRISE (SETIA`` / ``ALAM) SDN BHD``)."""
+
+
+def _whole_name(page: Page, name: list[int], formal: int) -> list[int]:
+    """The name lines with what belongs to the company form's line: the boxes left of it on its
+    row (``SWC`` ``ENTERPRISE`` ``SDN BHD``), and up to two lines above it that it wraps from."""
+    target = page.lines[formal]
+    row = _row_of(page, formal)
+    index = {id(ln): i for i, ln in enumerate(page.lines)}
+    left = [
+        index[id(ln)]
+        for ln in row
+        if ln is not target
+        and ln.bbox.right <= target.bbox.left + 0.2 * target.bbox.width
+        and re.search(r"[A-Za-z가-힣]{2}", ln.text)
+        and not re.search(r"\d", ln.text)
+    ]
+    out = sorted({*name, *left, formal})
+    top = min(out)
+    for _ in range(2):
+        if top == 0 or top - 1 in out or not _wrapped_name(page.lines[top - 1], page.lines[top]):
+            break
+        top -= 1
+        out.insert(0, top)
+    return out
+
+
+def _wrapped_name(above: Line, below: Line) -> bool:
+    """Whether ``below`` is the wrapped end of the name on the line right above it: a company
+    form with at most one word before it (``RESTAURANT SDN BHD``, ``CO. (M) SDN BHD``, ``SDN BHD``)
+    or a line opening with a word names end in (``ENTERPRISE (SETIA``), under a line of letters in
+    type of about its size, with no digits (not a registration number or an address) and no
+    receipt heading."""
+    form = _COMPANY_FORM.search(below.text)
+    if form is not None:
+        before = below.text[: form.start()].split()
+        words = [w for w in before if len(re.sub(r"[^A-Za-z가-힣]", "", w)) >= 2]
+        if len(words) > 1 and not _NAME_END_WORD.match(below.text):
+            return False
+    elif not _NAME_END_WORD.match(below.text):
+        return False
+    text = above.text
+    if re.search(r"\d", text) or _NOT_STORE.search(text) or len(re.sub(r"[^A-Za-z가-힣]", "", text)) < 3:
+        return False
+    a, b = above.bbox, below.bbox
+    similar = 0.6 <= a.height / max(b.height, 1.0) <= 1.6
+    # Boxes of adjacent lines overlap a little; a gap of more than a line is another block.
+    return similar and -0.5 * b.height <= b.top - a.bottom <= 1.5 * b.height
+
+
+_FORM_MISREADS = (
+    # How OCR misreads the company forms: "S/B" (Sendirian Berhad) as 5/B, S/D or S/8, "SDN BHD"
+    # as SON BHD or SDN DHD.
+    (re.compile(r"\b(?:5/B|S/D|S/8)$"), "S/B"),
+    (re.compile(r"\bS[O0]N(\.?\s*)BHD\b"), r"SDN\1BHD"),
+    (re.compile(r"\bSDN(\.?\s*)[D8]HD\b"), r"SDN\1BHD"),
+)
+_AFTER_FORM = re.compile(
+    r"(\b(?:SDN\.?\s*BHD|S/B|BERHAD|BHD))\s*(?:[(\[]\s*(?:CO\b|\d).*|[(\[]\W*\w{0,2}|\d.*)$", re.I
+)
+"""What OCR glues after the company form is its registration number (``SDN BHD (8199K)``,
+``S/B 273500-U``, ``SDN BHD (CO.NO:``) or a stray mark; a branch in words (``(JALAN KLANG LAMA)``) stays."""
+
+
 def _clean_name(text: str) -> str:
-    # "5/B" and "S/D" are how OCR misreads the "S/B" (Sendirian Berhad) suffix.
+    if not re.search(r"[\u3040-\u30ff\u3400-\u9fff가-힣]", text):
+        text = unicodedata.normalize("NFKC", text)  # full-width （ ） beside Latin are misreads
     text = _CODE_HEAD.sub("", _REG_TAIL.sub("", text)).strip()
-    return re.sub(r"\b(?:5/B|S/D)$", "S/B", text)
+    for misread, form in _FORM_MISREADS:
+        text = misread.sub(form, text)
+    return _AFTER_FORM.sub(r"\1", text)
 
 
 def _join(lines: list[Line]) -> tuple[str, list[Word]]:
@@ -234,6 +307,56 @@ def _total_pick(page: Page) -> tuple[str, Line, str] | None:
                         break
                 break
     return None if best is None else best[2:]
+
+
+_ROUNDING = re.compile(r"ROUND", re.I)
+_STEP = re.compile(r"(?<![\d.])\d?\.\d{2}(?!\d)")
+"""The adjustment as printed: ``0.02``, ``-0.02``, ``(0.01)``, or ``.01`` with its zero lost."""
+ROUNDING_MAX = 0.10
+"""Cash rounding adjusts a total by less than this (to 5 sen in Malaysia, 5 or 10 cents elsewhere)."""
+
+
+def _money_value(text: str) -> float | None:
+    digits = format_money(text)
+    try:
+        return float(digits) if digits else None
+    except ValueError:
+        return None
+
+
+def _after_rounding(page: Page) -> tuple[str, Line, str] | None:
+    """The payable total of a receipt that prints a cash-rounding adjustment: the amount in the two
+    rows under the adjustment that differs from an amount in the five rows above it by exactly the
+    adjustment (``Total 42.48 / Rounding Adj 0.02 / Total After Adj 42.50``). None without one.
+
+    The payable amount is what the customer is charged, so it wins over the total before rounding
+    and over the cash tendered, whichever the label ranking or the line model chose.
+    """
+    rows = group_rows(page)
+
+    def amounts(row: list[Line]) -> list[tuple[float, str, Line, int]]:
+        out = []
+        for ln in row:
+            for m in _MONEY.finditer(ln.text):
+                value = _money_value(m.group())
+                if value is not None:
+                    out.append((value, m.group().strip(), ln, m.start()))
+        return out
+
+    for i, row in enumerate(rows):
+        label = row_text(row)
+        if not _ROUNDING.search(label) or re.search("TOTAL", label, re.I):
+            continue
+        steps = [v for m in _STEP.finditer(label) if 0 < (v := float(m.group())) < ROUNDING_MAX]
+        if not steps:
+            continue
+        before = [v for above in rows[max(0, i - 5) : i] for v, *_ in amounts(above)]
+        for below in rows[i + 1 : i + 3]:
+            for value, text, ln, start in amounts(below):
+                if any(abs(abs(value - a) - steps[0]) < 0.005 for a in before):
+                    return text, ln, amount_label(below, ln, start, _ANY_TOTAL_LABEL)
+        return None
+    return None
 
 
 def _dates(page: Page) -> list[Span]:
@@ -270,6 +393,58 @@ class _Picks:
     total: tuple[str, Line, str] | None
 
 
+_ADDRESS_OPENER = re.compile(
+    r"^\W*(?:NO\b|NO\.|LOTS?\b|UNIT\b|[A-Z]?-?\d+[A-Z]?(?:[-/]\d+[A-Z]?)*\s*[,&]|[A-Z]-\d)", re.I
+)
+"""How the first line of a Malaysian/English address opens: ``NO. 12,``, ``LOT 34817``, ``42-46,``,
+``D-08,``."""
+
+
+def _store_line(text: str) -> bool:
+    """A line above an address that is the store's, not the address's: no digits outside brackets
+    (a registration number in brackets may follow the name), and no comma closing it."""
+    return not re.search(r"\d", re.sub(r"\(.*?\)", "", text)) and not text.rstrip().endswith(",")
+
+
+def _continues_into(above: Line, below: Line) -> bool:
+    """Whether ``above`` is the address line right above ``below`` (touching it, overlapping it
+    across, not a contact, registration or heading line)."""
+    a, b = above.bbox, below.bbox
+    adjacent = -0.5 * b.height <= b.top - a.bottom <= 1.5 * b.height
+    overlap = min(a.right, b.right) - max(a.left, b.left) > 0
+    text = above.text
+    stop = _ADDRESS_STOP.search(text) or _REG_NO.match(text) or _PHONE_ONLY.match(text)
+    return adjacent and overlap and not stop and not _COMPANY_FORM.search(text)
+
+
+def _address_block(page: Page, block: list[int], name: list[int]) -> list[int]:
+    """The model's address block with its edges set by how addresses open: a line right above it
+    that opens like an address starts it (the model often misses the number line), and lines at its
+    top before such an opener that hold no digits and end without a comma (a brand or store line
+    like ``DOMINO'S PIZZA PERMAS JAYA``, ``BEST DENKI MALAYSIA (308282-A)``) are dropped."""
+    if not block:
+        return block
+    lines = page.lines
+    for k in range(1, len(block)):
+        if _ADDRESS_OPENER.match(lines[block[k]].text):
+            head = [lines[i].text for i in block[:k]]
+            if all(_store_line(t) for t in head):
+                block = block[k:]
+            break
+    # Up to two lines above the block, the nearer one continuing into it, the farther opening it.
+    top = block[0]
+    if _ADDRESS_OPENER.match(lines[top].text):
+        return block
+    run: list[int] = []
+    for j in range(top - 1, max(-1, top - 3), -1):
+        if j in name or not _continues_into(lines[j], lines[j + 1]):
+            break
+        run.insert(0, j)
+        if _ADDRESS_OPENER.match(lines[j].text):
+            return [*run, *block]
+    return block
+
+
 def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     """Override rule picks where the line model is confident (≥ 0.5); rules stay the fallback."""
     probs = model.predict_proba(line_features(page, rule_picks(page)))
@@ -279,10 +454,12 @@ def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     formal = [i for i in name if _COMPANY_FORM.search(page.lines[i].text)]
     if formal and _COMPANY_FORM_AT_START.match(page.lines[formal[0]].text) is None:
         name = formal[:1]
+    if formal:
+        name = _whole_name(page, name, formal[0])
     name = [i for i in name if not _is_person_name(page.lines[i])]
     if name:
         picks.name = [page.lines[i] for i in name]
-    address = pick_block(col["address"])
+    address = _address_block(page, pick_block(col["address"]), name)
     # A printed 주소 label outranks the model, which never saw one.
     if address and not any(ADDRESS_LABEL.match(ln.text) for ln in picks.address):
         picks.address = [page.lines[i] for i in address if i not in name]
@@ -348,6 +525,9 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
     picks = _Picks(name_lines, address_lines, dates[0] if dates else None, _total_pick(page))
     if line_model is not None and page.lines:
         _model_picks(page, picks, line_model)
+    rounded = _after_rounding(page)
+    if rounded is not None:
+        picks.total = rounded
     store: dict[str, FieldNode] = {}
     labelled_name = labelled_value(page, STORE_NAME_LABEL)
     if labelled_name is not None and re.search(r"[A-Za-z가-힣]", labelled_name[1]):
