@@ -211,6 +211,20 @@ _NAME_END_WORD = re.compile(
 """Words a wrapped company name's last line starts with (``ENTERPRISE (SETIA`` / ``ALAM) SDN BHD``)."""
 
 
+_LETTERS = re.compile(r"[A-Za-z가-힣ぁ-んァ-ン一-龯]{3}")
+"""A store name has a word of letters (``3 1801.017`` is a logo read as digits)."""
+
+
+def _whole_name_lines(page: Page, lines: list[Line]) -> list[Line]:
+    """The chosen name lines completed by :func:`_whole_name` around their company form."""
+    index = {id(ln): i for i, ln in enumerate(page.lines)}
+    chosen = [index[id(ln)] for ln in lines if id(ln) in index]
+    formal = [i for i in chosen if _COMPANY_FORM.search(page.lines[i].text)]
+    if not formal:
+        return lines
+    return [page.lines[i] for i in _whole_name(page, chosen, formal[0])]
+
+
 def _whole_name(page: Page, name: list[int], formal: int) -> list[int]:
     """The name lines with what belongs to the company form's line: the boxes left of it on its
     row (``SWC`` ``ENTERPRISE`` ``SDN BHD``), and up to two lines above it that it wraps from."""
@@ -454,9 +468,7 @@ def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     formal = [i for i in name if _COMPANY_FORM.search(page.lines[i].text)]
     if formal and _COMPANY_FORM_AT_START.match(page.lines[formal[0]].text) is None:
         name = formal[:1]
-    if formal:
-        name = _whole_name(page, name, formal[0])
-    name = [i for i in name if not _is_person_name(page.lines[i])]
+    name = [i for i in name if not _is_person_name(page.lines[i]) and _LETTERS.search(page.lines[i].text)]
     if name:
         picks.name = [page.lines[i] for i in name]
     address = _address_block(page, pick_block(col["address"]), name)
@@ -525,6 +537,7 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
     picks = _Picks(name_lines, address_lines, dates[0] if dates else None, _total_pick(page))
     if line_model is not None and page.lines:
         _model_picks(page, picks, line_model)
+    picks.name = _whole_name_lines(page, picks.name)
     rounded = _after_rounding(page)
     if rounded is not None:
         picks.total = rounded

@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from hanji.core.errors import OcrServiceError
 from hanji.core.geometry import Box
+from hanji.engines.accents import AccentChecked
 from hanji.engines.backends.korean import KoreanRecognizer, korean_model_shipped
 from hanji.engines.backends.ppocr import PpOcrClassifier, PpOcrDetector, PpOcrRecognizer, rapidocr_installed
 from hanji.engines.backends.tesseract import (
@@ -31,7 +32,8 @@ from hanji.engines.stages import LineDetector, LineRecognizer, UpsideDownClassif
 
 DETECTORS: dict[str, Callable[[], LineDetector]] = {"ppocr": PpOcrDetector}
 RECOGNIZERS: dict[str, Callable[[], LineRecognizer]] = {
-    "ppocr": PpOcrRecognizer,
+    # Accent-checked: PP-OCR's dictionary has accented Latin, and specks on small print become accents.
+    "ppocr": lambda: AccentChecked(PpOcrRecognizer()),
     "hanji-korean": KoreanRecognizer,
     # Remembering: the orientation step's Korean probe reads the lines the reader then asks for.
     "tesseract-kor": lambda: Remembering(TesseractLineRecognizer("kor")),
