@@ -106,3 +106,14 @@ def test_a_store_line_at_the_top_of_an_address_block_is_dropped() -> None:
         _row("WISMA UOA II,", 20.0), _row("NO 21, JALAN PINANG,", 42.0), _row("50450 KUALA LUMPUR", 64.0)
     )
     assert _address_block(page, [0, 1, 2], []) == [0, 1, 2]
+
+
+def test_cash_tendered_is_not_the_total_when_the_change_says_what_was_paid() -> None:
+    from hanji.documents.receipt import _before_change
+
+    page = _till(("SUB TOTAL", "10.00"), ("CASH", "20.00"), ("CHANGE DUE", "10.00"))
+    cash = next(ln for ln in page.lines if ln.text == "20.00")
+    paid = _before_change(page, ("20.00", cash, "CASH"))
+    assert paid is not None and paid[0] == "10.00"
+    # A total labelled as one is left as it is.
+    assert _before_change(page, ("20.00", cash, "TOTAL")) is None

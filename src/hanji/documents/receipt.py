@@ -373,6 +373,45 @@ def _after_rounding(page: Page) -> tuple[str, Line, str] | None:
     return None
 
 
+_TENDERED = re.compile(r"CASH|TENDER|PAYMENT|PAID|ACCEPTED|RECEIVED", re.I)
+_CHANGE = re.compile(r"CHANGE|BALANCE", re.I)
+
+
+def _row_amounts(row: list[Line]) -> list[tuple[float, str, Line, int]]:
+    """Each amount on a row: value, text, the line holding it, where it starts on that line."""
+    out = []
+    for ln in row:
+        for m in _MONEY.finditer(ln.text):
+            value = _money_value(m.group())
+            if value is not None:
+                out.append((value, m.group().strip(), ln, m.start()))
+    return out
+
+
+def _before_change(page: Page, total: tuple[str, Line, str]) -> tuple[str, Line, str] | None:
+    """The amount paid for when the chosen total is the cash tendered: tendered minus the change
+    printed under it, found on a row above (``SUB TOTAL 10.00 / CASH 20.00 / CHANGE DUE 10.00``)."""
+    text, line, label = total
+    tendered = _money_value(text)
+    if tendered is None or not _TENDERED.search(label):
+        return None
+    rows = group_rows(page)
+    at = next((k for k, row in enumerate(rows) if any(ln is line for ln in row)), None)
+    if at is None:
+        return None
+    change = next(
+        (v for row in rows[at + 1 : at + 3] if _CHANGE.search(row_text(row)) for v, *_ in _row_amounts(row)),
+        None,
+    )
+    if change is None or change <= 0:
+        return None
+    for k in range(at - 1, max(-1, at - 8), -1):
+        for value, found, ln, start in _row_amounts(rows[k]):
+            if abs(value - (tendered - change)) < 0.005:
+                return found, ln, amount_label(rows[k], ln, start, _ANY_TOTAL_LABEL)
+    return None
+
+
 def _dates(page: Page) -> list[Span]:
     dates = [s for s in search_lines(page, _DATE) if format_date(s.text)]
     # A date on a line labelled DATE / 일자 beats one printed elsewhere (validity, promotions).
@@ -541,6 +580,8 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
     rounded = _after_rounding(page)
     if rounded is not None:
         picks.total = rounded
+    elif picks.total is not None:
+        picks.total = _before_change(page, picks.total) or picks.total
     store: dict[str, FieldNode] = {}
     labelled_name = labelled_value(page, STORE_NAME_LABEL)
     if labelled_name is not None and re.search(r"[A-Za-z가-힣]", labelled_name[1]):
