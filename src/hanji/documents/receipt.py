@@ -338,45 +338,6 @@ def _money_value(text: str) -> float | None:
         return None
 
 
-def _after_rounding(page: Page) -> tuple[str, Line, str] | None:
-    """The payable total of a receipt that prints a cash-rounding adjustment: the amount in the two
-    rows under the adjustment that differs from an amount in the five rows above it by exactly the
-    adjustment (``Total 42.48 / Rounding Adj 0.02 / Total After Adj 42.50``). None without one.
-
-    The payable amount is what the customer is charged, so it wins over the total before rounding
-    and over the cash tendered, whichever the label ranking or the line model chose.
-    """
-    rows = group_rows(page)
-
-    def amounts(row: list[Line]) -> list[tuple[float, str, Line, int]]:
-        out = []
-        for ln in row:
-            for m in _MONEY.finditer(ln.text):
-                value = _money_value(m.group())
-                if value is not None:
-                    out.append((value, m.group().strip(), ln, m.start()))
-        return out
-
-    for i, row in enumerate(rows):
-        label = row_text(row)
-        if not _ROUNDING.search(label) or re.search("TOTAL", label, re.I):
-            continue
-        steps = [v for m in _STEP.finditer(label) if 0 < (v := float(m.group())) < ROUNDING_MAX]
-        if not steps:
-            continue
-        before = [v for above in rows[max(0, i - 5) : i] for v, *_ in amounts(above)]
-        for below in rows[i + 1 : i + 3]:
-            for value, text, ln, start in amounts(below):
-                if any(abs(abs(value - a) - steps[0]) < 0.005 for a in before):
-                    return text, ln, amount_label(below, ln, start, _ANY_TOTAL_LABEL)
-        return None
-    return None
-
-
-_TENDERED = re.compile(r"CASH|TENDER|PAYMENT|PAID|ACCEPTED|RECEIVED", re.I)
-_CHANGE = re.compile(r"CHANGE|BALANCE", re.I)
-
-
 def _row_amounts(row: list[Line]) -> list[tuple[float, str, Line, int]]:
     """Each amount on a row: value, text, the line holding it, where it starts on that line."""
     out = []
@@ -386,6 +347,35 @@ def _row_amounts(row: list[Line]) -> list[tuple[float, str, Line, int]]:
             if value is not None:
                 out.append((value, m.group().strip(), ln, m.start()))
     return out
+
+
+def _after_rounding(page: Page) -> tuple[str, Line, str] | None:
+    """The payable total of a receipt that prints a cash-rounding adjustment: the amount in the two
+    rows under the adjustment that differs from an amount in the five rows above it by exactly the
+    adjustment (``Total 42.48 / Rounding Adj 0.02 / Total After Adj 42.50``). None without one.
+
+    The payable amount is what the customer is charged, so it wins over the total before rounding
+    and over the cash tendered, whichever the label ranking or the line model chose.
+    """
+    rows = group_rows(page)
+    for i, row in enumerate(rows):
+        label = row_text(row)
+        if not _ROUNDING.search(label) or re.search("TOTAL", label, re.I):
+            continue
+        steps = [v for m in _STEP.finditer(label) if 0 < (v := float(m.group())) < ROUNDING_MAX]
+        if not steps:
+            continue
+        before = [v for above in rows[max(0, i - 5) : i] for v, *_ in _row_amounts(above)]
+        for below in rows[i + 1 : i + 3]:
+            for value, text, ln, start in _row_amounts(below):
+                if any(abs(abs(value - a) - steps[0]) < 0.005 for a in before):
+                    return text, ln, amount_label(below, ln, start, _ANY_TOTAL_LABEL)
+        return None
+    return None
+
+
+_TENDERED = re.compile(r"CASH|TENDER|PAYMENT|PAID|ACCEPTED|RECEIVED", re.I)
+_CHANGE = re.compile(r"CHANGE|BALANCE", re.I)
 
 
 def _before_change(page: Page, total: tuple[str, Line, str]) -> tuple[str, Line, str] | None:
