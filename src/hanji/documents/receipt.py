@@ -249,6 +249,10 @@ def _whole_name(page: Page, name: list[int], formal: int) -> list[int]:
     return out
 
 
+def _letter_count(text: str) -> int:
+    return len(re.sub(r"[^A-Za-z가-힣]", "", text))
+
+
 def _wrapped_name(above: Line, below: Line) -> bool:
     """Whether ``below`` is the wrapped end of the name on the line right above it: a company
     form with at most one word before it (``RESTAURANT SDN BHD``, ``CO. (M) SDN BHD``, ``SDN BHD``)
@@ -258,13 +262,13 @@ def _wrapped_name(above: Line, below: Line) -> bool:
     form = _COMPANY_FORM.search(below.text)
     if form is not None:
         before = below.text[: form.start()].split()
-        words = [w for w in before if len(re.sub(r"[^A-Za-z가-힣]", "", w)) >= 2]
+        words = [w for w in before if _letter_count(w) >= 2]
         if len(words) > 1 and not _NAME_END_WORD.match(below.text):
             return False
     elif not _NAME_END_WORD.match(below.text):
         return False
     text = above.text
-    if re.search(r"\d", text) or _NOT_STORE.search(text) or len(re.sub(r"[^A-Za-z가-힣]", "", text)) < 3:
+    if re.search(r"\d", text) or _NOT_STORE.search(text) or _letter_count(text) < 3:
         return False
     a, b = above.bbox, below.bbox
     similar = 0.6 <= a.height / max(b.height, 1.0) <= 1.6

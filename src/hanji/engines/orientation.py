@@ -76,7 +76,7 @@ class Orienter:
             boxes, scale, height = [q.bbox for q in found], 1.0, image.shape[0]
         if not boxes:
             return 0
-        wide = sum(b.width >= 1.5 * b.height for b in boxes)
+        wide = sum(_is_wide(b) for b in boxes)
         tall = sum(b.height >= 1.5 * b.width for b in boxes)
         # Sideways text shows as tall boxes; turning 90° clockwise makes them lines again.
         base = 90 if tall >= 3 and tall > SIDEWAYS_SHARE * wide else 0
@@ -85,7 +85,7 @@ class Orienter:
                 Box.enclosing([Point(height - b.bottom, b.left), Point(height - b.top, b.right)])
                 for b in boxes
             ]
-        boxes = sorted((b for b in boxes if b.width >= 1.5 * b.height), key=lambda b: b.width, reverse=True)
+        boxes = sorted((b for b in boxes if _is_wide(b)), key=lambda b: b.width, reverse=True)
         upright = turn_clockwise(image, base)
         # Crops come from the full-size page: on a shrunk large scan, receipt text is too small to judge.
         crops = [crop_quad(upright, _zoom(b, 1 / scale).to_quad()) for b in boxes[:PROBE_LINES]]
@@ -97,9 +97,7 @@ class Orienter:
             if found is not None and not base:
                 # The line reader's own crops: the Hangul recogniser keeps its readings of them
                 # (see ``memo``), so on an upright page the probe's reads are not paid twice.
-                widest = sorted(
-                    (q for q in found if q.bbox.width >= 1.5 * q.bbox.height), key=lambda q: q.bbox.width
-                )
+                widest = sorted((q for q in found if _is_wide(q.bbox)), key=lambda q: q.bbox.width)
                 probes = [line_crop(image, q) for q in reversed(widest[-HANGUL_PROBE_LINES:])]
             votes, undecided = self._hangul_votes(probes)
             if votes > 0:
@@ -153,6 +151,11 @@ class Orienter:
             else:
                 undecided.append(crop)
         return votes, undecided
+
+
+def _is_wide(box: Box) -> bool:
+    """A horizontal line's box (a tall one is sideways text, a squarish one says nothing)."""
+    return box.width >= 1.5 * box.height
 
 
 def _korean_plausibility(reading: Reading) -> float:
