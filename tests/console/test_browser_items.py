@@ -441,6 +441,44 @@ def test_the_builder_guards_unsaved_edits(
     page.wait_for_function("() => document.querySelectorAll('#field-list li').length === 0")
 
 
+# The sample image loads after a save answers; until it has, a slow one must not count as unsaved.
+SLOW_SAMPLES = """() => {
+  const real = Object.getOwnPropertyDescriptor(HTMLImageElement.prototype, "src");
+  Object.defineProperty(HTMLImageElement.prototype, "src", {
+    configurable: true,
+    get() { return real.get.call(this); },
+    set(value) {
+      if (String(value).endsWith("/sample")) setTimeout(() => real.set.call(this, value), 3000);
+      else real.set.call(this, value);
+    },
+  });
+}"""
+
+
+def test_a_saved_template_leaves_without_asking_while_its_sample_loads(
+    page: Page, server_api: httpx.Client, domains: dict[str, int], watched: dict[str, Any]
+) -> None:
+    t = Translator("en")
+    base = f"/api/v1/domains/{domains['template']}/templates"
+    made = server_api.post(base, json=template_body("slow sample"))
+    assert made.status_code == 201, made.text
+    template_id = made.json()["id"]
+    settle(server_api, f"{base}/{template_id}")
+    open_builder(page, domains["template"], "en")
+    template_row(page, template_id).get_by_role("button", name=t("builder.open")).click()
+    page.wait_for_selector("#editing-name:text('slow sample')")
+    page.evaluate(SLOW_SAMPLES)
+    page.fill("#tpl-name", "slow sample 2")  # an unsaved edit
+    page.click("#save-template")
+    page.wait_for_selector(
+        f"#builder-status:has-text('{t('builder.saved', name='slow sample 2', version=2)}')"
+    )
+    asked = len(watched["dialogs"])
+    page.goto("/console/?lang=en")  # while the saved sample is still loading
+    assert len(watched["dialogs"]) == asked, watched["dialogs"]
+    assert server_api.delete(f"{base}/{template_id}").status_code == 204
+
+
 # ---- item 9: the deploy flow ----
 
 

@@ -328,13 +328,14 @@ async function open(template) {
   $("editing-name").textContent = current.name ? `— ${current.name}` : "";
   testPanel.reset();
   $("sample-file").value = "";
+  // The opened state is the clean one before the sample loads: leaving while it loads drops nothing.
+  resetHistory();
   if (template?.sample?.image_url) editor.setImage(await loadImage(localPath(template.sample.image_url)));
   else { editor.image = null; editor.redraw(); }
   renderFieldList();
   renderProps();
   renderTables();
   renderCombine();
-  resetHistory();
 }
 
 $("sample-file").addEventListener("change", async () => {
