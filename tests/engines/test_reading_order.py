@@ -32,6 +32,21 @@ def test_touching_lines_on_one_row_read_left_to_right() -> None:
     assert [ln.text for ln in ordered] == ["a", "b"]
 
 
+def test_a_tightly_set_header_reads_top_to_bottom() -> None:
+    # Line boxes as Hanji's detector drew them on a real receipt's centred header (SROIE
+    # sroie-train/img/216.jpg): each box overlaps the next, so the rows chain into one band.
+    header = [
+        line("ADVANCO COMPANY", 203, 51, 514, 102),
+        line("Company Reg. No. : 725186-V", 151, 80, 563, 134),
+        line("NO 1&3, Jalan Wangsa Delima 12.", 123, 111, 590, 173),
+        line("Wangsa Link, Wangsa Maju,", 160, 147, 548, 206),
+        line("53300 Kuala Lumpur", 218, 183, 497, 240),
+        line("03-41318972", 268, 224, 445, 271),
+    ]
+    ordered = order_lines([header[i] for i in (2, 1, 3, 0, 4, 5)])
+    assert [ln.text for ln in ordered] == [ln.text for ln in header]
+
+
 def test_empty_and_single() -> None:
     assert order_lines([]) == []
     one = line("x", 0, 0, 1, 1)

@@ -24,6 +24,12 @@ NARROW_SHARE = 0.6
 GUTTER_LINE_HEIGHTS = 1.0
 """A column gutter is at least this many median line heights wide."""
 
+ROW_TRIM = 0.2
+"""Share of a box's height trimmed off its top and bottom before rows are told apart."""
+
+STACKED_TRIM = 0.35
+"""The trim that tells apart lines set so tightly that their boxes chain into one band."""
+
 
 def order_lines(lines: Sequence[Line]) -> list[Line]:
     """Return ``lines`` in reading order (left-to-right scripts, columns before rows)."""
@@ -47,6 +53,11 @@ def _cut(boxes: list[Box], idx: list[int], line_height: float) -> list[int]:
     if len(columns) > 1 and not _row_aligned(boxes, columns):
         return _read_columns(boxes, idx, columns, line_height)
     rows = _split(boxes, idx, vertical=False, min_gap=0.0)
+    if len(rows) > 1:
+        return [i for row in rows for i in _cut(boxes, row, line_height)]
+    # Tightly set lines (a receipt's centred header) chain into one band through boxes that each
+    # overlap the next a little: their cores, trimmed more, still stack.
+    rows = _split(boxes, idx, vertical=False, min_gap=0.0, trim=STACKED_TRIM)
     if len(rows) > 1:
         return [i for row in rows for i in _cut(boxes, row, line_height)]
     # One band that no gap divides: lines overlapping in height, read left to right.
@@ -82,7 +93,9 @@ def _read_columns(
     return out + _cut(boxes, section, line_height)
 
 
-def _split(boxes: list[Box], idx: list[int], *, vertical: bool, min_gap: float) -> list[list[int]]:
+def _split(
+    boxes: list[Box], idx: list[int], *, vertical: bool, min_gap: float, trim: float = ROW_TRIM
+) -> list[list[int]]:
     """Group ``idx`` by the gaps in their projection on x (vertical cuts) or y (horizontal cuts)."""
 
     def span(i: int) -> tuple[float, float]:
@@ -90,8 +103,7 @@ def _split(boxes: list[Box], idx: list[int], *, vertical: bool, min_gap: float) 
         if vertical:
             return b.left, b.right
         # Detector boxes of adjacent lines may touch; trim them so real rows still separate.
-        trim = 0.2 * b.height
-        return b.top + trim, b.bottom - trim
+        return b.top + trim * b.height, b.bottom - trim * b.height
 
     groups: list[list[int]] = []
     end = float("-inf")
