@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from hanji.core.document_fields import DocumentFields, FieldNode
 from hanji.core.result import Line, Page, Word
 from hanji.core.text_reader import PageImage
+from hanji.documents.address_text import clean_address
 from hanji.documents.checksums import biz_number_valid
 from hanji.documents.layout import group_rows, row_text
 from hanji.documents.receipt_decode import pick_block, pick_candidate
@@ -35,6 +36,7 @@ from hanji.documents.receipt_labels import (
 from hanji.documents.receipt_model import LineModel, shipped_line_model
 from hanji.documents.receipt_payment import find_card_payment, find_card_price
 from hanji.documents.spans import Span, search_lines
+from hanji.documents.store_words import NAME_SHORTEST, StoreWords
 from hanji.documents.values import (
     ValueObject,
     digits_only,
@@ -111,6 +113,15 @@ _REG_TAIL = re.compile(
     r"\s*\(?\s*(?:CO\.?\s*REG\.?\s*(?:NO)?\.?:?\s*)?\d{5,}\s*[-·.]?\s*[A-Z]\s*\)?\W*$", re.I
 )
 _CODE_HEAD = re.compile(r"^[A-Z]?\d[\d/]{4,}\s+")
+_OWNER_LABEL = re.compile(r"^(?:OWNED?\s+BY|OPERATED\s+BY|DIMILIKI(?:\s+OLEH)?)\s*[:.]?\s*", re.I)
+"""``OWN BY: CHEF LEE SDN BHD``, ``Dimiliki: …`` (owned by, in Malay): the label is not the name."""
+_ANNOTATOR_HEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[^a-z\s]*[A-Z]{2})")
+"""Lower-case words glued before a printed capital name on its row: a scan's handwritten note."""
+_NOT_NAME = re.compile(
+    r"THANK|PLEASE|COME AGAIN|GOODS SOLD|RETURNABLE|REFUNDABLE|ORDER NUMBER|REF\.?\s*NO|SHOPPING WITH",
+    re.I,
+)
+"""Courtesy and footer lines the line model may still take for the store's name."""
 _PHONE_ONLY = re.compile(r"^\W*\+?\d{2,4}[- ]?\d{3,4}[- ]?\d{3,4}\W*$")
 
 
@@ -146,13 +157,18 @@ def _is_contact_row(text: str) -> bool:
     return rest != text and not re.search(r"\w", rest)
 
 
+def _not_a_name(text: str) -> bool:
+    """A heading, courtesy or footer line, or one too short to name a store."""
+    return bool(_NOT_STORE.search(text) or _NOT_NAME.search(text)) or len(re.sub(r"\W", "", text)) < 3
+
+
 def _store_lines(page: Page) -> tuple[list[Line], list[Line]]:
     """(name lines, address lines) from the header block above the first date/tel/tax line."""
     top = [ln for ln in page.lines[:14] if not _is_person_name(ln) and not _is_code(ln.text)]
     name: list[Line] = []
     address: list[Line] = []
     i = 0
-    while i < len(top) and (_NOT_STORE.search(top[i].text) or len(re.sub(r"\W", "", top[i].text)) < 3):
+    while i < len(top) and _not_a_name(top[i].text):
         i += 1
     # A line naming a company form (SDN BHD, S/B, ㈜ …) near the top is the name even below a logo text.
     for j in range(i, min(i + 4, len(top))):
@@ -294,6 +310,7 @@ def _clean_name(text: str) -> str:
     if not re.search(r"[\u3040-\u30ff\u3400-\u9fff가-힣]", text):
         text = unicodedata.normalize("NFKC", text)  # full-width （ ） beside Latin are misreads
     text = _CODE_HEAD.sub("", _REG_TAIL.sub("", text)).strip()
+    text = _OWNER_LABEL.sub("", _ANNOTATOR_HEAD.sub("", text))
     for misread, form in _FORM_MISREADS:
         text = misread.sub(form, text)
     return _AFTER_FORM.sub(r"\1", text)
@@ -447,6 +464,10 @@ _ADDRESS_OPENER = re.compile(
 ``D-08,``."""
 
 
+_ADDRESS_LINES = 6
+"""The most lines an address block grows to by following its commas."""
+
+
 def _store_line(text: str) -> bool:
     """A line above an address that is the store's, not the address's: no digits outside brackets
     (a registration number in brackets may follow the name), and no comma closing it."""
@@ -459,9 +480,13 @@ def _continues_into(above: Line, below: Line) -> bool:
     a, b = above.bbox, below.bbox
     adjacent = -0.5 * b.height <= b.top - a.bottom <= 1.5 * b.height
     overlap = min(a.right, b.right) - max(a.left, b.left) > 0
-    text = above.text
+    return adjacent and overlap and not _ends_address(above.text)
+
+
+def _ends_address(text: str) -> bool:
+    """A contact, registration, heading or company line: no address line."""
     stop = _ADDRESS_STOP.search(text) or _REG_NO.match(text) or _PHONE_ONLY.match(text)
-    return adjacent and overlap and not stop and not _COMPANY_FORM.search(text)
+    return bool(stop or _COMPANY_FORM.search(text))
 
 
 def _address_block(page: Page, block: list[int], name: list[int]) -> list[int]:
@@ -478,8 +503,21 @@ def _address_block(page: Page, block: list[int], name: list[int]) -> list[int]:
             if all(_store_line(t) for t in head):
                 block = block[k:]
             break
-    # Up to two lines above the block, the nearer one continuing into it, the farther opening it.
+    # Below: a last line ending in a comma goes on into the next (``JALAN SS15/4B,`` / ``47500 ...``).
+    while len(block) < _ADDRESS_LINES and lines[block[-1]].text.rstrip().endswith(","):
+        j = block[-1] + 1
+        if j >= len(lines) or j in name or _ends_address(lines[j].text):
+            break
+        if not _continues_into(lines[block[-1]], lines[j]):
+            break
+        block = [*block, j]
+    # Above: lines ending in a comma run into the block; up to two more reach back to an opener.
     top = block[0]
+    while top > 0 and top - 1 not in name and lines[top - 1].text.rstrip().endswith(","):
+        if len(block) >= _ADDRESS_LINES or not _continues_into(lines[top - 1], lines[top]):
+            break
+        top -= 1
+        block = [top, *block]
     if _ADDRESS_OPENER.match(lines[top].text):
         return block
     run: list[int] = []
@@ -501,7 +539,13 @@ def _model_picks(page: Page, picks: _Picks, model: LineModel) -> None:
     formal = [i for i in name if _COMPANY_FORM.search(page.lines[i].text)]
     if formal and _COMPANY_FORM_AT_START.match(page.lines[formal[0]].text) is None:
         name = formal[:1]
-    name = [i for i in name if not _is_person_name(page.lines[i]) and _LETTERS.search(page.lines[i].text)]
+    name = [
+        i
+        for i in name
+        if not _is_person_name(page.lines[i])
+        and _LETTERS.search(page.lines[i].text)
+        and not _NOT_NAME.search(page.lines[i].text)
+    ]
     if name:
         picks.name = [page.lines[i] for i in name]
     address = _address_block(page, pick_block(col["address"]), name)
@@ -576,25 +620,28 @@ def extract_receipt(page: Page, line_model: LineModel | None) -> dict[str, Field
         picks.total = rounded
     elif picks.total is not None:
         picks.total = _before_change(page, picks.total) or picks.total
+    learned = line_model.words if line_model is not None else StoreWords()
     store: dict[str, FieldNode] = {}
     labelled_name = labelled_value(page, STORE_NAME_LABEL)
     if labelled_name is not None and re.search(r"[A-Za-z가-힣]", labelled_name[1]):
         key, name, name_words = labelled_name
-        store["name"] = value_object(_clean_name(name) or name, name_words, key_text=key)
+        name = learned.repair(_clean_name(name) or name, NAME_SHORTEST)
+        store["name"] = value_object(name, name_words, key_text=key)
     elif picks.name:
         text, words = _join(picks.name)
-        store["name"] = value_object(_clean_name(text) or text, words)
+        store["name"] = value_object(learned.repair(_clean_name(text) or text, NAME_SHORTEST), words)
     biz = _biz_number(page)
     if biz is not None:
         store["bizNum"] = biz
     labelled_address = labelled_value(page, ADDRESS_LABEL)
     if labelled_address is not None:
         key, address, address_words = labelled_address
+        address = learned.repair(clean_address(address))
         store["addresses"] = [value_object(address, address_words, key_text=key)]
     elif picks.address:
         # Top to bottom: on a tilted photo the engine's reading order can climb a block backwards.
         text, words = _join(sorted(picks.address, key=lambda ln: ln.bbox.center.y))
-        store["addresses"] = [value_object(text, words)]
+        store["addresses"] = [value_object(learned.repair(clean_address(text)), words)]
     tels = [
         value_object(s.text, s.words, formatted={"value": digits_only(s.text)}, key_text=match_label(s))
         for s in search_lines(page, _TEL, "v")

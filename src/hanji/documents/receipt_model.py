@@ -24,6 +24,7 @@ from hanji.core.model_files import ModelIntegrityError
 from hanji.core.model_files import verify_model as check
 from hanji.documents.boosted_trees import Ensemble
 from hanji.documents.receipt_features import feature_names
+from hanji.documents.store_words import StoreWords
 
 MODELS_DIR = Path(__file__).parent / "models"
 RECEIPT_MODEL = MODELS_DIR / "receipt.json"
@@ -33,10 +34,14 @@ _log = logging.getLogger(__name__)
 
 
 class LineModel(Protocol):
-    """Per-line class probabilities; ``classes[0]`` is ``"other"``."""
+    """Per-line class probabilities; ``classes[0]`` is ``"other"``. ``words`` are the store-name and
+    address words of the receipts it was trained on."""
 
     @property
     def classes(self) -> tuple[str, ...]: ...
+
+    @property
+    def words(self) -> StoreWords: ...
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         """Probabilities ``(n_lines, n_classes)`` for a feature matrix."""
@@ -53,6 +58,13 @@ def _check_features(data: dict[str, Any]) -> None:
         raise ModelIntegrityError("model features differ from this Hanji's receipt_features")
 
 
+def _words(data: dict[str, Any]) -> StoreWords:
+    words = data.get("words", {})
+    if not isinstance(words, dict) or not all(isinstance(n, int) for n in words.values()):
+        raise ModelIntegrityError("receipt model words are not a word → count table")
+    return StoreWords({str(w): n for w, n in words.items()})
+
+
 @dataclass(frozen=True, slots=True)
 class SoftmaxLineModel:
     """Softmax over standardised line features."""
@@ -62,6 +74,7 @@ class SoftmaxLineModel:
     scale: np.ndarray
     weights: np.ndarray
     bias: np.ndarray
+    words: StoreWords
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> SoftmaxLineModel:
@@ -73,6 +86,7 @@ class SoftmaxLineModel:
             np.asarray(data["scale"], dtype=np.float64),
             np.asarray(data["weights"], dtype=np.float64),
             np.asarray(data["bias"], dtype=np.float64),
+            _words(data),
         )
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
@@ -92,6 +106,7 @@ class BoostedLineModel:
 
     classes: tuple[str, ...]
     fields: tuple[Ensemble, ...]
+    words: StoreWords
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> BoostedLineModel:
@@ -100,7 +115,7 @@ class BoostedLineModel:
         ensembles = data["ensembles"]
         if classes[0] != "other" or set(ensembles) != set(classes[1:]):
             raise ModelIntegrityError("receipt model ensembles do not match its classes")
-        return cls(classes, tuple(Ensemble.from_dict(ensembles[c]) for c in classes[1:]))
+        return cls(classes, tuple(Ensemble.from_dict(ensembles[c]) for c in classes[1:]), _words(data))
 
     def predict_proba(self, features: np.ndarray) -> np.ndarray:
         if not len(features):

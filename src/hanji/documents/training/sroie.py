@@ -22,6 +22,7 @@ from hanji.core.result import Page
 from hanji.documents.receipt import extract_receipt, rule_picks
 from hanji.documents.receipt_features import FIELDS, feature_names, line_features
 from hanji.documents.receipt_model import BOOSTED_FORMAT, SOFTMAX_FORMAT, LineModel, line_model_from_dict
+from hanji.documents.store_words import learn_store_words
 from hanji.documents.training.boost import BoostParams, fit_boosted_trees
 from hanji.documents.training.fit import fit_softmax
 from hanji.documents.training.labels import CLASSES, label_lines
@@ -101,6 +102,9 @@ def train_line_model(examples: Sequence[Example], learner: Learner = "boost") ->
         "classes": list(CLASSES),
         "features": feature_names(),
         "trained_on": sorted(e.id for e in examples),
+        "words": learn_store_words(
+            f"{e.truth.get('company') or ''} {e.truth.get('address') or ''}" for e in examples
+        ),
     }
 
 
