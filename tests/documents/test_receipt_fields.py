@@ -117,3 +117,43 @@ def test_cash_tendered_is_not_the_total_when_the_change_says_what_was_paid() -> 
     assert paid is not None and paid[0] == "10.00"
     # A total labelled as one is left as it is.
     assert _before_change(page, ("20.00", cash, "TOTAL")) is None
+
+
+def test_an_address_block_follows_its_commas_up_and_down_but_not_into_contacts() -> None:
+    page = _page(
+        _row("MEI LET RESTAURANT", 20.0),
+        _row("NO 2, JALAN BULAN BM U5/BM,", 42.0),
+        _row("SEKSYEN U5,", 64.0),
+        _row("40150 SHAH ALAM, SELANGOR", 86.0),
+        _row("TEL:03-7859 9863", 108.0),
+    )
+    assert _address_block(page, [3], [0]) == [1, 2, 3]  # the comma lines above run into it
+    page = _page(
+        _row("GROUND FLOOR, NO.4 & 6, JALAN SS15/4B,", 20.0),
+        _row("47500 SUBANG JAYA, SELANGOR.", 42.0),
+        _row("TEL: 03-5633 1188", 64.0),
+    )
+    assert _address_block(page, [0], []) == [0, 1]  # the comma line below goes on
+    page = _page(_row("NO.50, JALAN PBS 14/11, BUKIT SERDANG,", 20.0), _row("Tel:03-89410243", 42.0))
+    assert _address_block(page, [0], []) == [0]
+
+
+def test_owner_labels_and_handwritten_notes_are_not_the_name() -> None:
+    assert _clean_name("OWN BY: CHEF LEE SDN BHD") == "CHEF LEE SDN BHD"
+    assert _clean_name("Dimiliki: banh mi cafe sdn bhd") == "banh mi cafe sdn bhd"
+    assert (
+        _clean_name("tan chay yee S.H.H.MOTOR(SUNGAIRENGIT)SDN.BHD.") == "S.H.H.MOTOR(SUNGAIRENGIT)SDN.BHD."
+    )
+    assert _clean_name("banh mi cafe sdn bhd") == "banh mi cafe sdn bhd"
+
+
+def test_courtesy_lines_printed_on_top_are_not_the_store_name() -> None:
+    page = _page(
+        _row("Thank You. Please come again.", 20.0),
+        _row("Goods Sold Are Not Returnable.", 42.0),
+        _row("Segi Cash & Carry Sdn.Bhd", 64.0),
+        _row("PT17920, SEKSYEN U9,", 86.0),
+        _row("40150 SHAH ALAM, SELANGOR.", 108.0),
+    )
+    fields = receipt_fields(extract_receipt(page, None))
+    assert fields["company"] == "Segi Cash & Carry Sdn.Bhd"

@@ -113,7 +113,7 @@ _REG_TAIL = re.compile(
     r"\s*\(?\s*(?:CO\.?\s*REG\.?\s*(?:NO)?\.?:?\s*)?\d{5,}\s*[-·.]?\s*[A-Z]\s*\)?\W*$", re.I
 )
 _CODE_HEAD = re.compile(r"^[A-Z]?\d[\d/]{4,}\s+")
-_OWNER_LABEL = re.compile(r"^(?:OWNED?\s+BY|OPERATED\s+BY|DIMILIKI(?:\s+OLEH)?)\s*[:.]?\s*", re.I)
+_OWNER_LABEL = re.compile(r"^(?:OWN(?:ED)?\s+BY|OPERATED\s+BY|DIMILIKI(?:\s+OLEH)?)\s*[:.]?\s*", re.I)
 """``OWN BY: CHEF LEE SDN BHD``, ``Dimiliki: …`` (owned by, in Malay): the label is not the name."""
 _ANNOTATOR_HEAD = re.compile(r"^(?:[a-z]+\s+)+(?=[^a-z\s]*[A-Z]{2})")
 """Lower-case words glued before a printed capital name on its row: a scan's handwritten note."""
