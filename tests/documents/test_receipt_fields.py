@@ -78,6 +78,9 @@ def test_registration_numbers_and_misread_forms_leave_the_name() -> None:
     assert _clean_name("KING'S CONFECTIONERY S/B 273500-U(GKJ)") == "KING'S CONFECTIONERY S/B"
     assert _clean_name("AMANO MALAYSIA SON BHD") == "AMANO MALAYSIA SDN BHD"
     assert _clean_name("99 SPEED MART S/8") == "99 SPEED MART S/B"
+    assert _clean_name("99 SPEED MART 5/BS19537-X)") == "99 SPEED MART S/B"
+    assert _clean_name("MR. D.1.Y. (M) SDN BHD") == "MR. D.I.Y. (M) SDN BHD"
+    assert _clean_name("AIK_HUAT HARDWARE ENTERPRISE") == "AIK HUAT HARDWARE ENTERPRISE"
     # A branch named in words is part of the name.
     assert _clean_name("CHECKERS HYPERMARKET SDN BHD (JALAN KLANG LAMA)") == (
         "CHECKERS HYPERMARKET SDN BHD (JALAN KLANG LAMA)"

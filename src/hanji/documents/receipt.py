@@ -293,9 +293,12 @@ def _wrapped_name(above: Line, below: Line) -> bool:
 
 
 _FORM_MISREADS = (
-    # How OCR misreads the company forms: "S/B" (Sendirian Berhad) as 5/B, S/D or S/8, "SDN BHD"
-    # as SON BHD or SDN DHD.
-    (re.compile(r"\b(?:5/B|S/D|S/8)$"), "S/B"),
+    # How OCR misreads the company forms: "S/B" (Sendirian Berhad) as 5/B, S/D, S/8, 5/8 or with
+    # the registration's bracket read as an S (5/BS), "SDN BHD" as SON BHD or SDN DHD.
+    (re.compile(r"\b(?:[S5]/[B8]S?|S/D)$"), "S/B"),
+    # An initialism's I read as a one (D.1.Y.), a space read as an underscore (AIK_HUAT).
+    (re.compile(r"(?<=\b[A-Z]\.)1(?=\.)"), "I"),
+    (re.compile(r"(?<=[A-Za-z])_(?=[A-Za-z])"), " "),
     (re.compile(r"\bS[O0]N(\.?\s*)BHD\b"), r"SDN\1BHD"),
     (re.compile(r"\bSDN(\.?\s*)[D8]HD\b"), r"SDN\1BHD"),
 )
