@@ -47,6 +47,11 @@ def test_a_tightly_set_header_reads_top_to_bottom() -> None:
     assert [ln.text for ln in ordered] == [ln.text for ln in header]
 
 
+def test_a_small_label_at_the_foot_of_a_large_amount_stays_on_its_row() -> None:
+    ordered = order_lines([line("12,000", 200, 100, 420, 140), line("Total", 20, 125, 90, 140)])
+    assert [ln.text for ln in ordered] == ["Total", "12,000"]
+
+
 def test_empty_and_single() -> None:
     assert order_lines([]) == []
     one = line("x", 0, 0, 1, 1)

@@ -30,6 +30,9 @@ ROW_TRIM = 0.2
 STACKED_TRIM = 0.35
 """The trim that tells apart lines set so tightly that their boxes chain into one band."""
 
+NEST_TRIM = 0.15
+"""A line whose middle lies within another's box trimmed by this share sits on that line's row."""
+
 
 def order_lines(lines: Sequence[Line]) -> list[Line]:
     """Return ``lines`` in reading order (left-to-right scripts, columns before rows)."""
@@ -57,7 +60,7 @@ def _cut(boxes: list[Box], idx: list[int], line_height: float) -> list[int]:
         return [i for row in rows for i in _cut(boxes, row, line_height)]
     # Tightly set lines (a receipt's centred header) chain into one band through boxes that each
     # overlap the next a little: their cores, trimmed more, still stack.
-    rows = _split(boxes, idx, vertical=False, min_gap=0.0, trim=STACKED_TRIM)
+    rows = _unnest(boxes, _split(boxes, idx, vertical=False, min_gap=0.0, trim=STACKED_TRIM))
     if len(rows) > 1:
         return [i for row in rows for i in _cut(boxes, row, line_height)]
     # One band that no gap divides: lines overlapping in height, read left to right.
@@ -115,6 +118,26 @@ def _split(
             groups.append([i])
         end = max(end, stop) if len(groups[-1]) > 1 else stop
     return groups
+
+
+def _unnest(boxes: list[Box], rows: list[list[int]]) -> list[list[int]]:
+    """Join rows where a line's middle lies within a box of the row above: one row of mixed sizes
+    (a small label at the foot of a large amount), not two stacked lines."""
+
+    def within(inner: list[int], outer: list[int]) -> bool:
+        def core(o: int) -> tuple[float, float]:
+            b = boxes[o]
+            return b.top + NEST_TRIM * b.height, b.bottom - NEST_TRIM * b.height
+
+        return any(core(o)[0] <= boxes[i].center.y <= core(o)[1] for i in inner for o in outer)
+
+    out: list[list[int]] = []
+    for row in rows:
+        if out and (within(row, out[-1]) or within(out[-1], row)):
+            out[-1] = out[-1] + row
+        else:
+            out.append(row)
+    return out
 
 
 def _row_aligned(boxes: list[Box], groups: list[list[int]]) -> bool:
