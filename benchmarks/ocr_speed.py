@@ -35,7 +35,14 @@ from pathlib import Path
 from typing import Any
 
 SHARED = Path(os.environ.get("HANJI_SHARED", Path(__file__).resolve().parents[1].parent / "shared"))
-SETS = {"rendered/ko": "ko", "rendered/ja": "ja", "rendered/zh": "zh-TW", "rendered/en": "en", "sroie": "en"}
+SETS = {
+    "rendered/ko": "ko",
+    "rendered/ja": "ja",
+    "rendered/zh": "zh-TW",
+    "rendered/en": "en",
+    "sroie": "en",
+    "sroie@ko": "ko",  # the same receipts sent to a Korean domain
+}
 STAGES = ("orient", "detect", "rec", "tess", "order")
 
 
@@ -99,7 +106,7 @@ def run_set(set_name: str, limit: int | None, repeat: int) -> dict[str, Any]:
 
     clock = StageClock()
     instrument(clock)
-    folder = SHARED / "data" / set_name
+    folder = SHARED / "data" / set_name.split("@")[0]
     lang = SETS[set_name]
     ids = sorted(p.stem for p in (folder / "img").glob("*.jpg"))[:limit]
     images = [np.array(Image.open(folder / "img" / f"{i}.jpg").convert("RGB")) for i in ids]
