@@ -42,9 +42,25 @@ class Ping(Task[WorkerInfo]):
         return WorkerInfo(os.getpid())
 
 
+def warm_request() -> GeneralRequest:
+    """A General call on a tiny blank JPEG: run once through a worker (and its way there and back),
+    it takes the flow's first-pass costs before any client call does (``benchmarks/startup.py``)."""
+    import io
+
+    from PIL import Image
+
+    from hanji.intake.limits import IntakeLimits
+    from hanji.pipeline.inputs import FileInput
+
+    blank = io.BytesIO()
+    Image.new("RGB", (160, 48), "white").save(blank, "JPEG")
+    return GeneralRequest(FileInput(blank.getvalue(), "jpg", IntakeLimits()), ("en",))
+
+
 def warm_up() -> None:
-    """Build every engine session in this process and run a tiny image through each model,
-    so no request pays for a cold model load."""
+    """Build every engine session in this process and run a tiny image through each model, then
+    the :func:`warm_request` through the General flow, so no request pays for a cold model load."""
     from hanji.engines import warm_up as warm_engines
 
     warm_engines()
+    warm_request().run()
