@@ -11,7 +11,7 @@ import pytest
 from hanji.core.errors import UnknownServiceError
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.document import DocumentRequest
-from hanji.pipeline.flows import FLOWS, Ping
+from hanji.pipeline.flows import FLOWS, Ping, warm_request
 from hanji.pipeline.general import GeneralRequest
 from hanji.pipeline.inputs import FileInput
 from hanji.pipeline.samples import SampleRequest, TitleRequest
@@ -67,3 +67,10 @@ def test_a_general_result_read_on_the_other_side_is_the_flow_result() -> None:
     result = received.run()
     assert decode_result(request, _wire(encode_result(received, result))) == result  # type: ignore[arg-type]
     assert "JOHOR" in result.pages[0].text
+
+
+def test_the_warm_up_call_is_a_real_general_call_that_reads_a_blank_page() -> None:
+    request = warm_request()
+    assert decode_task(_wire(encode_task(request))) == request  # it crosses to a worker like any call
+    document = request.run()
+    assert len(document.pages) == 1 and document.pages[0].error is None and not document.pages[0].lines
