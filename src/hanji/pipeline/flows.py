@@ -43,8 +43,9 @@ class Ping(Task[WorkerInfo]):
 
 
 def warm_request() -> GeneralRequest:
-    """A General call on a tiny blank JPEG: run once through a worker (and its way there and back),
-    it takes the flow's first-pass costs before any client call does (``benchmarks/startup.py``)."""
+    """A General call on a blank A4-sized JPEG (150 dpi). Run once through a worker, and its way
+    there and back, it takes the flow's first-pass costs before any client call does: the detector's
+    buffers grow to a page's size here, not on the first client page (``benchmarks/startup.py``)."""
     import io
 
     from PIL import Image
@@ -53,7 +54,7 @@ def warm_request() -> GeneralRequest:
     from hanji.pipeline.inputs import FileInput
 
     blank = io.BytesIO()
-    Image.new("RGB", (160, 48), "white").save(blank, "JPEG")
+    Image.new("RGB", (1240, 1754), "white").save(blank, "JPEG")
     return GeneralRequest(FileInput(blank.getvalue(), "jpg", IntakeLimits()), ("en",))
 
 
