@@ -4,9 +4,10 @@ misreads in what it extracts.
 A low-resolution print loses a stroke here and there (``JALAU``, ``SELAUGOR``, ``PHARHACY``,
 ``BIk``), and a single wrong letter makes the whole field wrong. The words that recur across
 receipts — street and place words, company forms, trades — are learned from the training truths
-with the number of receipts holding each; a token that is not one of them but is one edit away
-from exactly one of the likeliest is read as that word. Short tokens (three or four characters,
-where one edit reaches many words) only change a letter for one it is often confused with.
+with the number of receipts holding each; a token that is not one of them but one substituted
+letter away from a word held by several receipts (and clearly the likeliest such word) is read as
+that word. Below eight characters, where one letter reaches many words, the letter may only change
+into one the recogniser often takes it for.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ MIN_TARGET = 5
 """A misread is repaired only into a word this many training receipts hold: a rarer one is as
 likely a different name."""
 _LONG = 8
+"""From this many characters on, any one letter of a token may be the misread one."""
 _SHORT = 3
+"""Shorter tokens are never repaired."""
 NAME_SHORTEST = 5
 """Names are repaired from five characters on: shorter tokens in a name are mostly the owners'
 names (``WAH``, ``AIK``, ``SUN``), one letter from a learned word and rightly so."""
