@@ -43,9 +43,9 @@ class Ping(Task[WorkerInfo]):
 
 
 def warm_request() -> GeneralRequest:
-    """A General call on a blank A4-sized JPEG (150 dpi). Run once through a worker, and its way
-    there and back, it takes the flow's first-pass costs before any client call does: the detector's
-    buffers grow to a page's size here, not on the first client page (``benchmarks/startup.py``)."""
+    """A General call on a blank A4-sized JPEG (150 dpi). Run once in a worker as it warms up, it
+    takes the flow's first-pass costs before any client call does: the detector's buffers grow to a
+    page's size here, not on the first client page (``benchmarks/startup.py``)."""
     import io
 
     from PIL import Image

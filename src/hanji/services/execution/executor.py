@@ -18,7 +18,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
 from hanji.core.errors import HanjiError, OcrServiceError, UnknownServiceError
-from hanji.pipeline.flows import Ping, warm_request, warm_up
+from hanji.pipeline.flows import Ping, warm_up
 from hanji.pipeline.task import Task
 from hanji.services.execution.memory import cap_address_space
 
@@ -154,9 +154,6 @@ class ProcessExecutor:
         try:
             for future in [lane.pool.submit(run_task, Ping()) for lane in lanes]:
                 future.result(timeout=300)
-            if self.warm:  # one small call each way, so the first client call costs no more than later ones
-                for warming in [lane.pool.submit(run_task, warm_request()) for lane in lanes]:
-                    warming.result(timeout=300)
         finally:
             for lane in lanes:
                 self._free.put(lane)
