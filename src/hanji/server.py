@@ -36,6 +36,7 @@ from hanji.web.body_limit import BodyLimit
 from hanji.web.deps import attach_runtime
 from hanji.web.errors import install_error_handlers
 from hanji.web.guards import refuse_unstorable_values
+from hanji.web.route_table import build_route_table
 
 
 def create_app(settings: Settings, *, migrate: bool = True, executor: Executor | None = None) -> FastAPI:
@@ -49,8 +50,9 @@ def app_for(runtime: Runtime, *, migrate: bool = True) -> FastAPI:
     settings = runtime.settings
 
     @asynccontextmanager
-    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         runtime.start(migrate=migrate)
+        await build_route_table(app)
         try:
             yield
         finally:

@@ -11,12 +11,13 @@ import pytest
 from hanji.core.errors import UnknownServiceError
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.document import DocumentRequest
-from hanji.pipeline.flows import FLOWS, Ping, warm_request
+from hanji.pipeline.flows import FLOWS, WARM_LANGUAGES, Ping, warm_request
 from hanji.pipeline.general import GeneralRequest
 from hanji.pipeline.inputs import FileInput
 from hanji.pipeline.samples import SampleRequest, TitleRequest
 from hanji.pipeline.task import Task, decode_result, decode_task, encode_result, encode_task, task_types
 from hanji.pipeline.template import TemplateRequest
+from hanji.pipeline.warm_page import LINES
 from hanji.templates.candidates import TemplateSpec
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data" / "ocr" / "en_receipt.jpg"
@@ -69,8 +70,13 @@ def test_a_general_result_read_on_the_other_side_is_the_flow_result() -> None:
     assert "JOHOR" in result.pages[0].text
 
 
-def test_the_warm_up_call_is_a_real_general_call_that_reads_a_blank_page() -> None:
-    request = warm_request()
+@pytest.mark.parametrize("languages", WARM_LANGUAGES)
+def test_the_warm_up_call_is_a_real_general_call_on_a_printed_page(languages: tuple[str, ...]) -> None:
+    request = warm_request(languages)
     assert decode_task(_wire(encode_task(request))) == request  # it crosses to a worker like any call
     document = request.run()
-    assert len(document.pages) == 1 and document.pages[0].error is None and not document.pages[0].lines
+    assert len(document.pages) == 1 and document.pages[0].error is None
+    text = document.pages[0].text
+    # Every line is read, so the recognisers ran on a page's worth of batches, not only the detector.
+    assert len(document.pages[0].lines) >= 2 * len(LINES) - 2, text
+    assert "Amount due" in text and "143,000" in text, text

@@ -42,26 +42,28 @@ class Ping(Task[WorkerInfo]):
         return WorkerInfo(os.getpid())
 
 
-def warm_request() -> GeneralRequest:
-    """A General call on a blank A4-sized JPEG (150 dpi). Run once in a worker as it warms up, it
-    takes the flow's first-pass costs before any client call does: the detector's buffers grow to a
-    page's size here, not on the first client page (``benchmarks/startup.py``)."""
-    import io
+WARM_LANGUAGES: Final = (("en",),)
+"""The warm-up page is read once per route: the plain PP-OCR path and the Hangul one."""
 
-    from PIL import Image
 
+def warm_request(languages: tuple[str, ...] = ("en",)) -> GeneralRequest:
+    """A General call on :mod:`hanji.pipeline.warm_page`'s printed A4 page. Run in a worker as it
+    warms up, it takes the flow's first-pass costs before any client call does: the detector's and
+    the recognisers' buffers grow to a page's size here, not on the first client page
+    (``benchmarks/startup.py``)."""
     from hanji.intake.limits import IntakeLimits
     from hanji.pipeline.inputs import FileInput
+    from hanji.pipeline.warm_page import warm_page_jpeg
 
-    blank = io.BytesIO()
-    Image.new("RGB", (1240, 1754), "white").save(blank, "JPEG")
-    return GeneralRequest(FileInput(blank.getvalue(), "jpg", IntakeLimits()), ("en",))
+    return GeneralRequest(FileInput(warm_page_jpeg(), "jpg", IntakeLimits()), languages)
 
 
 def warm_up() -> None:
     """Build every engine session in this process and run a tiny image through each model, then
-    the :func:`warm_request` through the General flow, so no request pays for a cold model load."""
+    the :func:`warm_request` through the General flow on each route, so no request pays for a
+    cold model load or for the memory a first page grows."""
     from hanji.engines import warm_up as warm_engines
 
     warm_engines()
-    warm_request().run()
+    for languages in WARM_LANGUAGES:
+        warm_request(languages).run()
