@@ -1,6 +1,8 @@
 """Merging a Hangul reader's line with the base reader's: each keeps what it reads best."""
 
-from hanji.engines.merge import merge, needs_base, segments, wants_whole_line
+import numpy as np
+
+from hanji.engines.merge import hangul_may_win, merge, needs_base, segments, wants_whole_line
 from hanji.engines.stages import Glyph, Reading, SpanWord
 
 
@@ -117,3 +119,29 @@ def test_han_alone_needs_kor_in_doubt_to_own_a_line() -> None:
     korean = _reading([("카자흐어", 0.7), ("₩316,218", 0.7)])
     guess = _base("高叶ł₩316,218", 0.9, 0.0, 0.5)
     assert merge(korean, [], guess, han_expected=True) is korean
+
+
+def _ink(width: int, *stretches: tuple[float, float]) -> np.ndarray:
+    ink = np.zeros(width, bool)
+    for lo, hi in stretches:
+        ink[int(lo * width) : int(hi * width)] = True
+    return ink
+
+
+def test_a_confident_latin_line_whose_ink_is_all_read_needs_no_hangul_reading() -> None:
+    base = _base("TOTAL 12.50", 0.97, 0.05, 0.6)  # each character 0.05 wide: the words' ink below
+    assert not hangul_may_win(base, _ink(400, (0.05, 0.3), (0.35, 0.6)), 20)
+
+
+def test_ink_the_base_reader_left_unread_may_be_hangul() -> None:
+    # "TOTAL" read, then a Korean word the base reader has no letters for: silent ink at the end.
+    base = _base("TOTAL", 0.97, 0.05, 0.3)
+    assert hangul_may_win(base, _ink(400, (0.05, 0.3), (0.4, 0.55)), 20)
+    # A gap narrower than a syllable (a stray mark) is not a word.
+    assert not hangul_may_win(base, _ink(400, (0.05, 0.3), (0.36, 0.37)), 20)
+
+
+def test_a_doubted_or_han_reading_may_be_hangul() -> None:
+    assert hangul_may_win(_base("TOTAL", 0.7, 0.05, 0.3), _ink(400, (0.05, 0.3)), 20)
+    assert hangul_may_win(_base("合計 12", 0.95, 0.05, 0.3), _ink(400, (0.05, 0.3)), 20)
+    assert hangul_may_win(Reading(()), _ink(400, (0.05, 0.3)), 20)

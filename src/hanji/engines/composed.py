@@ -3,7 +3,10 @@
 The routes say which recogniser reads which lines: a *base* recogniser reads every line, and when
 one of ``hangul_languages`` is requested a *Hangul* recogniser reads every line first, the base
 recogniser then reading the stretches (and doubtful lines) it reads better; :mod:`merge` puts the
-two together. Adding a recogniser is one backend class and one registry line; a new route is data.
+two together. A long page is judged on a sample of its lines first: when the base recogniser owns
+the sample (an English page sent to a Korean domain), it reads the page and the Hangul recogniser
+only the lines it could still win. Adding a recogniser is one backend class and one registry line;
+a new route is data.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ from hanji.engines.korean import repair_reading
 from hanji.engines.merge import (
     LATIN_PAGE_SHARE,
     Segment,
+    hangul_may_win,
     merge,
     needs_base,
     owns_line,
@@ -32,10 +36,21 @@ from hanji.engines.photo import Flattened, flatten
 from hanji.engines.reading_order import order_lines
 from hanji.engines.stages import LineDetector, LineRecognizer, Reading
 from hanji.engines.transform import line_crop, turn_clockwise, unturn_quad
-from hanji.engines.word_spans import snap_to_ink
+from hanji.engines.word_spans import ink_columns, snap_to_ink
 
 MIN_CONFIDENCE = 0.5
 """Below this a base reading is usually noise (rapidocr's own default ``text_score``)."""
+
+SAMPLE_FROM = 24
+"""On the Hangul route, a page of more lines than this is judged on a sample first: a page the base
+reader owns (an English receipt in a Korean domain) is then read base-first, and the Hangul reader
+reads only the lines it could still win, not every line before the base reader reads them all."""
+SAMPLE_LINES = 12
+"""Lines in that sample, spread over the page."""
+LATIN_SAMPLE_SHARE = 2 / 3
+"""A sample goes base-first only when the base reader owns this share of it (8 of 12 lines; SROIE
+receipts sent as Korean 7-12, half-Korean half-English pages 6, Korean pages 0); a page in between
+is read whole by the Hangul reader first, as a page of :data:`SAMPLE_FROM` lines or fewer is."""
 
 HAN_DETECT_MAX_SIDE = 1760
 """Chinese pages: dense Han lines need the detector at full A4-150-dpi size (rendered/zh CER 0.020
@@ -80,6 +95,13 @@ def resized_side(found: Sequence[Quad], side: int, long_side: int) -> int | None
     if seen >= SMALL_TEXT_PX:
         return None
     return min(long_side, MAX_DETECT_SIDE, int(side * TEXT_TARGET_PX / max(seen, 1.0)))
+
+
+def spread(count: int, size: int) -> list[int]:
+    """``size`` line indices spread evenly over ``count`` lines, first and last included."""
+    if count <= size:
+        return list(range(count))
+    return sorted({round(i * (count - 1) / (size - 1)) for i in range(size)})
 
 
 def segment_crop(crop: RgbImage, segment: Segment) -> RgbImage:
@@ -183,7 +205,7 @@ class ComposedEngine:
 
     @staticmethod
     def _owned(
-        first: Sequence[Reading], whole: dict[int, Reading], *, latin_page: bool, han_expected: bool
+        first: dict[int, Reading], whole: dict[int, Reading], *, latin_page: bool, han_expected: bool
     ) -> dict[int, Reading]:
         """The lines whose whole-line base reading wins over the Hangul reading."""
         out: dict[int, Reading] = {}
@@ -192,22 +214,68 @@ class ComposedEngine:
                 out[k] = reading if reading.confidence >= MIN_CONFIDENCE or not first[k].words else first[k]
         return out
 
+    def _doubted(
+        self, first: dict[int, Reading], crops: Sequence[RgbImage], *, han_expected: bool
+    ) -> dict[int, Reading]:
+        """The base reader's whole-line readings of the lines the Hangul reader doubted."""
+        doubtful = [k for k, r in first.items() if needs_base(r) and wants_whole_line(r, han_expected)]
+        return dict(zip(doubtful, self.base.recognize([crops[k] for k in doubtful]), strict=True))
+
     def _read_hangul(
         self, crops: Sequence[RgbImage], hangul: LineRecognizer, *, han_expected: bool
     ) -> list[Reading]:
-        first = hangul.recognize(crops)
-        doubtful = [k for k, r in enumerate(first) if needs_base(r) and wants_whole_line(r, han_expected)]
-        whole = dict(zip(doubtful, self.base.recognize([crops[k] for k in doubtful]), strict=True))
+        count = len(crops)
+        sample = spread(count, SAMPLE_LINES) if count > SAMPLE_FROM else list(range(count))
+        first = dict(zip(sample, hangul.recognize([crops[k] for k in sample]), strict=True))
+        whole = self._doubted(first, crops, han_expected=han_expected)
         out = self._owned(first, whole, latin_page=False, han_expected=han_expected)
+        if len(sample) < count:
+            if len(out) >= LATIN_SAMPLE_SHARE * len(sample):
+                return self._read_latin_page(crops, hangul, first, whole, han_expected=han_expected)
+            rest = [k for k in range(count) if k not in first]
+            first.update(zip(rest, hangul.recognize([crops[k] for k in rest]), strict=True))
+            whole.update(self._doubted({k: first[k] for k in rest}, crops, han_expected=han_expected))
+            out = self._owned(first, whole, latin_page=False, han_expected=han_expected)
         if first and len(out) >= LATIN_PAGE_SHARE * len(first):
             # Mostly not Korean: every line gets the base reader's look, and keeps Hangul only on
             # strong evidence (an English receipt sent to a Korean domain reads as in English).
-            rest = [k for k in range(len(first)) if k not in whole]
+            rest = [k for k in range(count) if k not in whole]
             whole.update(zip(rest, self.base.recognize([crops[k] for k in rest]), strict=True))
             out = self._owned(first, whole, latin_page=True, han_expected=han_expected)
-        # Lines still Korean: the base recogniser reads their non-Hangul stretches, cut out.
+        return self._finish(crops, first, out)
+
+    def _read_latin_page(
+        self,
+        crops: Sequence[RgbImage],
+        hangul: LineRecognizer,
+        first: dict[int, Reading],
+        whole: dict[int, Reading],
+        *,
+        han_expected: bool,
+    ) -> list[Reading]:
+        """A page whose sample is the base reader's: it reads every line, and the Hangul reader only
+        the lines it could still win (:func:`hangul_may_win`), not the whole page first."""
+        rest = [k for k in range(len(crops)) if k not in whole]
+        whole.update(zip(rest, self.base.recognize([crops[k] for k in rest]), strict=True))
+        unsure = [
+            k
+            for k in rest
+            if k not in first and hangul_may_win(whole[k], ink_columns(crops[k]), crops[k].shape[0])
+        ]
+        first.update(zip(unsure, hangul.recognize([crops[k] for k in unsure]), strict=True))
+        read_twice = {k: r for k, r in whole.items() if k in first}
+        out = self._owned(first, read_twice, latin_page=True, han_expected=han_expected)
+        out.update((k, r) for k, r in whole.items() if k not in first)
+        return self._finish(crops, first, out)
+
+    def _finish(
+        self, crops: Sequence[RgbImage], first: dict[int, Reading], out: dict[int, Reading]
+    ) -> list[Reading]:
+        """Each line's reading: the base reader's where it owns the line (``out``), else the Hangul
+        reading with its non-Hangul stretches re-read by the base reader, cut out."""
         jobs: list[tuple[int, Segment, RgbImage]] = []
-        for k, reading in enumerate(first):
+        for k in sorted(first):
+            reading = first[k]
             if k in out or not needs_base(reading):
                 continue
             aspect = crops[k].shape[1] / max(crops[k].shape[0], 1)
@@ -216,5 +284,5 @@ class ComposedEngine:
         for (k, segment, _), reading in zip(jobs, self.base.recognize([c for _, _, c in jobs]), strict=True):
             parts.setdefault(k, []).append((segment, reading))
         out = {k: snap_to_ink(r, crops[k]) for k, r in out.items()}
-        merged = [out.get(k) or merge(reading, parts.get(k, [])) for k, reading in enumerate(first)]
+        merged = [out.get(k) or merge(first[k], parts.get(k, [])) for k in range(len(crops))]
         return [repair_reading(r) if r.words else r for r in merged]

@@ -15,6 +15,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from hanji.engines.scripts import cjk_share, is_han, is_hangul, is_kana, is_syllable
 from hanji.engines.stages import Glyph, Reading, SpanWord
 
@@ -33,6 +35,10 @@ LATIN_PAGE_KOREAN_SURE = 0.93
 """On a mostly non-Korean page ``kor`` reads Latin words as confident Hangul (``CASH`` -> ``매해``)."""
 LATIN_PAGE_SHARE = 0.5
 """A page where the base reader owns at least this share of the lines is a Latin page."""
+UNREAD_INK = 0.3
+"""Ink this many line heights wide that the base reader put no character on may be a Hangul word."""
+GLYPH_REACH = 0.15
+"""How far (in line heights) a base glyph's ink may reach past its decoded span."""
 SILENT_SHARE = 0.5
 """At or above this share of Hangul glyphs with no base-reader character on them, the line is Korean."""
 WHOLE_LINE_CHECK = 0.7
@@ -279,6 +285,36 @@ def owns_line(
         # with some confidence (``카자흐어`` -> ``高叶``), so it needs ``kor`` in doubt.
         return any(is_kana(c) for c in letters) or hangul.confidence < DOUBTFUL_HANGUL
     return True
+
+
+def hangul_may_win(base: Reading, ink: np.ndarray, height: int) -> bool:
+    """On a Latin page, whether a line the base reader read whole could still be the Hangul
+    reader's (:func:`owns_line` with ``latin_page``), judged without a Hangul reading: when the
+    base reader doubted it, read Han in it (its guess at Hangul), or left ink unread (it is silent
+    on Hangul). ``ink`` is the crop's :func:`hanji.engines.word_spans.ink_columns`."""
+    if base.confidence < WHOLE_LINE_SURE or not base.glyphs:
+        return True
+    if cjk_share("".join(c for c in base.text if c.isalpha())) > 0:
+        return True
+    return _unread_ink(base, ink, height) >= UNREAD_INK * height
+
+
+def _unread_ink(base: Reading, ink: np.ndarray, height: int) -> int:
+    """The widest stretch of ink (pixels; gaps under a third of the height bridged) with no base
+    glyph on or next to it."""
+    width = len(ink)
+    read = np.zeros(width, bool)
+    pad = GLYPH_REACH * height
+    for glyph in base.glyphs:
+        if not glyph.char.isspace():
+            read[max(0, int(glyph.start * width - pad)) : min(width, int(glyph.end * width + pad) + 1)] = True
+    unread = np.flatnonzero(ink & ~read)
+    if unread.size == 0:
+        return 0
+    breaks = np.flatnonzero(np.diff(unread) > height / 3)
+    starts = np.concatenate(([unread[0]], unread[breaks + 1]))
+    ends = np.concatenate((unread[breaks], [unread[-1]]))
+    return int((ends - starts + 1).max())
 
 
 def _silent_share(hangul: Reading, base: Reading) -> float:
