@@ -1,4 +1,4 @@
-from hanji.engines.scripts import cjk_share, is_syllable, tesseract_lang_string
+from hanji.engines.scripts import cjk_share, is_syllable, ks_x_1001_syllables, tesseract_lang_string
 
 
 def test_tesseract_languages_always_add_english() -> None:
@@ -12,3 +12,9 @@ def test_script_tests() -> None:
     assert cjk_share("漢字 かな") == 1.0
     assert cjk_share("") == 0.0
     assert cjk_share("한국어 abc") == 0.0
+
+
+def test_ks_x_1001_is_the_2350_common_syllables() -> None:
+    syllables = ks_x_1001_syllables()
+    assert len(syllables) == len(set(syllables)) == 2350
+    assert "가" in syllables and "똘" in syllables and "햏" not in syllables and "똠" not in syllables

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 TESSERACT_LANGS: dict[str, str] = {
@@ -29,6 +30,20 @@ def is_hangul(ch: str) -> bool:
 def is_syllable(ch: str) -> bool:
     """True for precomposed Hangul syllables (a lone jamo is more often noise than a letter)."""
     return 0xAC00 <= ord(ch) <= 0xD7A3
+
+
+@functools.cache
+def ks_x_1001_syllables() -> str:
+    """The 2,350 syllables of KS X 1001 (EUC-KR rows 0xB0-0xC8), in code order: the set nearly every
+    Korean document draws on (the other 8,822 modern syllables are names' and slang's rarities)."""
+    out = []
+    for lead in range(0xB0, 0xC9):
+        for trail in range(0xA1, 0xFF):
+            try:
+                out.append(bytes((lead, trail)).decode("euc-kr"))
+            except UnicodeDecodeError:
+                continue
+    return "".join(out)
 
 
 def is_kana(ch: str) -> bool:

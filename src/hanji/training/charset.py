@@ -5,6 +5,11 @@ from __future__ import annotations
 
 import functools
 
+from hanji.engines.scripts import ks_x_1001_syllables
+
+# ks_x_1001_syllables lives with the scripts (the recogniser's prior uses it); training reads it here.
+__all__ = ["FULL_WIDTH", "HANGUL_SYLLABLES", "SYMBOLS", "characters", "index", "ks_x_1001_syllables"]
+
 HANGUL_SYLLABLES = "".join(chr(c) for c in range(0xAC00, 0xD7A4))
 """All 11,172 modern syllables."""
 COMPAT_JAMO = "".join(chr(c) for c in range(0x3131, 0x3164))
@@ -14,19 +19,6 @@ SYMBOLS = (
     "₩㈜※·「」『』〈〉《》【】〔〕～…‘’“”°℃㎡㎏㎎㎜㎝㎞㎖㎗㎘㎥×÷±→←↑↓↔○●◎□■△▲▽▼◇◆☆★♡♥☎☏℡№"
     "①②③④⑤⑥⑦⑧⑨⑩㉠㉡㉢㉣㉤㉮㉯㉰㉱㈀㈁㈂ⅠⅡⅢⅣⅤ、。・￦"
 )
-
-
-@functools.cache
-def ks_x_1001_syllables() -> str:
-    """The 2,350 syllables of KS X 1001 (EUC-KR rows 0xB0-0xC8), the set most documents draw on."""
-    out = []
-    for lead in range(0xB0, 0xC9):
-        for trail in range(0xA1, 0xFF):
-            try:
-                out.append(bytes((lead, trail)).decode("euc-kr"))
-            except UnicodeDecodeError:
-                continue
-    return "".join(out)
 
 
 @functools.cache

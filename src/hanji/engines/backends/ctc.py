@@ -23,10 +23,16 @@ REC_MIN_WIDTH = 96
 
 
 def recognize_bgr(
-    session: Any, chars: Sequence[str], crops: Sequence[np.ndarray[Any, Any]], name: str, output: int = 0
+    session: Any,
+    chars: Sequence[str],
+    crops: Sequence[np.ndarray[Any, Any]],
+    name: str,
+    output: int = 0,
+    discount: np.ndarray[Any, Any] | None = None,
 ) -> list[Reading]:
     """Read BGR line crops with ``session`` (input (N, 3, 48, W) in [-1, 1], output ``output``:
-    (N, W/8, classes) probabilities, class 0 the blank and class k ``chars[k]``)."""
+    (N, W/8, classes) probabilities, class 0 the blank and class k ``chars[k]``); ``discount`` as
+    for :func:`decode`."""
     input_name = session.get_inputs()[0].name
     output_name = session.get_outputs()[output].name
     readings: list[Reading] = [Reading(())] * len(crops)
@@ -39,7 +45,7 @@ def recognize_bgr(
         tensor, used = line_tensor([crops[k] for k in batch], math.ceil(REC_HEIGHT * ratio))
         probs = session.run([output_name], {input_name: tensor})[0]
         for row, k in enumerate(batch):
-            readings[k] = decode(probs[row], used[row] / tensor.shape[3], chars, name)
+            readings[k] = decode(probs[row], used[row] / tensor.shape[3], chars, name, discount)
     return readings
 
 
@@ -56,11 +62,25 @@ def line_tensor(crops: Sequence[np.ndarray[Any, Any]], width: int) -> tuple[np.n
     return tensor, used
 
 
-def decode(probs: np.ndarray[Any, Any], used_share: float, chars: Sequence[str], name: str) -> Reading:
-    """Greedy CTC decoding; a character sits at the centre of its run of frames."""
+def decode(
+    probs: np.ndarray[Any, Any],
+    used_share: float,
+    chars: Sequence[str],
+    name: str,
+    discount: np.ndarray[Any, Any] | None = None,
+) -> Reading:
+    """Greedy CTC decoding; a character sits at the centre of its run of frames.
+
+    ``discount`` (one factor per class, at most 1) is a prior: a frame picks the class with the
+    highest discounted probability, so a rare class needs that much more evidence. Only the frames
+    whose plain best is discounted are looked at again; confidences stay the model's own."""
     frames = probs.shape[0]
     best = probs.argmax(axis=1)
-    conf = probs.max(axis=1)
+    if discount is not None:
+        doubted = np.flatnonzero(discount[best] < 1.0)
+        if doubted.size:
+            best[doubted] = (probs[doubted] * discount).argmax(axis=1)
+    conf = probs[np.arange(frames), best]
     runs: list[tuple[int, float, float]] = []  # (char index, centre frame, confidence)
     t = 0
     while t < frames:
