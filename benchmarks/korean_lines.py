@@ -28,7 +28,7 @@ import numpy as np
 from benchmarks.photo_camera import photograph_line
 from benchmarks.photo_pages import Face, _line_image, discover_faces, ink_ratio, line_text
 from benchmarks.photo_text import WRITERS
-from hanji.training.charset import ks_x_1001_syllables
+from hanji.engines.scripts import ks_x_1001_syllables
 from hanji.training.edit_distance import edit_distance as distance
 
 READERS = ("hanji-korean", "tesseract-kor", "tesseract-kor+Hangul", "tesseract-kor|hanji-korean")

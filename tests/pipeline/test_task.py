@@ -11,7 +11,7 @@ import pytest
 from hanji.core.errors import UnknownServiceError
 from hanji.intake.limits import IntakeLimits
 from hanji.pipeline.document import DocumentRequest
-from hanji.pipeline.flows import FLOWS, WARM_LANGUAGES, Ping, warm_request
+from hanji.pipeline.flows import FLOWS, Ping, warm_request
 from hanji.pipeline.general import GeneralRequest
 from hanji.pipeline.inputs import FileInput
 from hanji.pipeline.samples import SampleRequest, TitleRequest
@@ -70,9 +70,8 @@ def test_a_general_result_read_on_the_other_side_is_the_flow_result() -> None:
     assert "JOHOR" in result.pages[0].text
 
 
-@pytest.mark.parametrize("languages", WARM_LANGUAGES)
-def test_the_warm_up_call_is_a_real_general_call_on_a_printed_page(languages: tuple[str, ...]) -> None:
-    request = warm_request(languages)
+def test_the_warm_up_call_is_a_real_general_call_on_a_printed_page() -> None:
+    request = warm_request()
     assert decode_task(_wire(encode_task(request))) == request  # it crosses to a worker like any call
     document = request.run()
     assert len(document.pages) == 1 and document.pages[0].error is None

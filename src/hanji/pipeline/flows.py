@@ -42,28 +42,24 @@ class Ping(Task[WorkerInfo]):
         return WorkerInfo(os.getpid())
 
 
-WARM_LANGUAGES: Final = (("en",),)
-"""The warm-up page is read once per route: the plain PP-OCR path and the Hangul one."""
-
-
-def warm_request(languages: tuple[str, ...] = ("en",)) -> GeneralRequest:
+def warm_request() -> GeneralRequest:
     """A General call on :mod:`hanji.pipeline.warm_page`'s printed A4 page. Run in a worker as it
     warms up, it takes the flow's first-pass costs before any client call does: the detector's and
     the recognisers' buffers grow to a page's size here, not on the first client page
-    (``benchmarks/startup.py``)."""
+    (``benchmarks/startup.py``). English only: reading it through the Hangul route as well held
+    ~150 MB more per worker and made the first call no cheaper."""
     from hanji.intake.limits import IntakeLimits
     from hanji.pipeline.inputs import FileInput
     from hanji.pipeline.warm_page import warm_page_jpeg
 
-    return GeneralRequest(FileInput(warm_page_jpeg(), "jpg", IntakeLimits()), languages)
+    return GeneralRequest(FileInput(warm_page_jpeg(), "jpg", IntakeLimits()), ("en",))
 
 
 def warm_up() -> None:
     """Build every engine session in this process and run a tiny image through each model, then
-    the :func:`warm_request` through the General flow on each route, so no request pays for a
-    cold model load or for the memory a first page grows."""
+    the :func:`warm_request` through the General flow, so no request pays for a cold model load
+    or for the memory a first page grows."""
     from hanji.engines import warm_up as warm_engines
 
     warm_engines()
-    for languages in WARM_LANGUAGES:
-        warm_request(languages).run()
+    warm_request().run()

@@ -5,11 +5,6 @@ from __future__ import annotations
 
 import functools
 
-from hanji.engines.scripts import ks_x_1001_syllables
-
-# ks_x_1001_syllables lives with the scripts (the recogniser's prior uses it); training reads it here.
-__all__ = ["FULL_WIDTH", "HANGUL_SYLLABLES", "SYMBOLS", "characters", "index", "ks_x_1001_syllables"]
-
 HANGUL_SYLLABLES = "".join(chr(c) for c in range(0xAC00, 0xD7A4))
 """All 11,172 modern syllables."""
 COMPAT_JAMO = "".join(chr(c) for c in range(0x3131, 0x3164))

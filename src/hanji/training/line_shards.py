@@ -11,8 +11,9 @@ from typing import Any
 
 import numpy as np
 
+from hanji.engines.scripts import ks_x_1001_syllables
 from hanji.training.backbone import Backbone, to_tensor
-from hanji.training.charset import index, ks_x_1001_syllables
+from hanji.training.charset import index
 from hanji.training.line_render import Font, fonts, sample_crop
 from hanji.training.line_text import label_of, sample_line
 

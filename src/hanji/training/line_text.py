@@ -9,7 +9,8 @@ import re
 import string
 from collections.abc import Callable
 
-from hanji.training.charset import FULL_WIDTH, HANGUL_SYLLABLES, SYMBOLS, ks_x_1001_syllables
+from hanji.engines.scripts import ks_x_1001_syllables
+from hanji.training.charset import FULL_WIDTH, HANGUL_SYLLABLES, SYMBOLS
 
 BUSINESS_WORDS = [
     "주식회사",
