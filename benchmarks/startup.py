@@ -76,6 +76,10 @@ class StartRun:
     rss_end: list[float]
     said: list[tuple[float, str]]
 
+    def ratio(self, name: str) -> float:
+        """The first call on sample ``name`` against the median of its later calls."""
+        return self.first_s[name] / self.later_s[name]
+
 
 def one_start(calls: int, workers: int, timeout: float) -> StartRun:
     """Start ``hanji serve`` in a fresh data dir, wait for readiness, call each sample ``calls``
@@ -171,17 +175,12 @@ def main() -> None:
     print(f"| start | /healthz s | /readyz s | {head} | worker RSS ready → end MB |")
     print("|---" * (4 + len(names)) + "|")
     for k, run in enumerate(runs, 1):
-        cells = " | ".join(
-            f"{run.first_s[n]:.2f} / {run.later_s[n]:.2f} = {run.first_s[n] / run.later_s[n]:.2f}"
-            for n in names
-        )
+        cells = " | ".join(f"{run.first_s[n]:.2f} / {run.later_s[n]:.2f} = {run.ratio(n):.2f}" for n in names)
         print(
             f"| {k} | {run.health_s:.1f} | {run.ready_s:.1f} | {cells} | "
             f"{_mb(run.rss_ready)} → {_mb(run.rss_end)} |"
         )
-    medians = " | ".join(
-        f"**{statistics.median(r.first_s[n] / r.later_s[n] for r in runs):.2f}**" for n in names
-    )
+    medians = " | ".join(f"**{statistics.median(r.ratio(n) for r in runs):.2f}**" for n in names)
     print(
         f"| median | {statistics.median(r.health_s for r in runs):.1f} | "
         f"{statistics.median(r.ready_s for r in runs):.1f} | {medians} | |"
