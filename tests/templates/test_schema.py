@@ -116,6 +116,25 @@ def test_errors_name_the_bad_part_counting_from_one(
     assert caught.value.message == message
 
 
+def test_a_field_refused_for_its_box_is_still_checked_for_a_repeated_name() -> None:
+    body = definition(
+        fields=[
+            {"name": "총액", "boxes": [[0, 0, 5, 5]]},
+            {"name": "총액", "boxes": [[790, 0, 50, 5]]},
+            {"name": "", "boxes": [[0, 0, 5, 5]]},
+            {"name": "", "boxes": [[0, 9, 5, 5]]},
+        ]
+    )
+    with pytest.raises(ValidationFailed) as caught:
+        parse_definition(body, sample_size=(800, 1000))
+    assert [(p["params"].get("number"), p["key"]) for p in caught.value.details["problems"]] == [
+        (2, "definition.box_outside"),
+        (3, "definition.name_invalid"),
+        (4, "definition.name_invalid"),
+        (2, "definition.fields_duplicate"),
+    ]
+
+
 def test_every_problem_is_named_at_once() -> None:
     """#15 item 6: one answer names each part that is wrong, not only the first."""
     body = definition(

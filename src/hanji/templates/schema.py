@@ -401,6 +401,18 @@ def _unique(items: Sequence[tuple[int, str]], kind: str, path: str, key: str) ->
     return out
 
 
+def _valid_names(raw_fields: Sequence[Any]) -> list[tuple[int, str]]:
+    """(index, name) of each raw field with a valid name, whatever else is wrong with it."""
+    out = []
+    for k, raw in enumerate(raw_fields):
+        if isinstance(raw, Mapping):
+            try:
+                out.append((k, _name(raw.get("name"), _Part("field", f"fields[{k}]", k + 1))))
+            except ValidationFailed:
+                continue
+    return out
+
+
 def parse_definition(
     data: Mapping[str, Any], *, sample_size: tuple[int, int] | None = None
 ) -> TemplateDefinition:
@@ -424,7 +436,9 @@ def parse_definition(
         parsed = problems.check(_field, raw, part, sample_size)
         if parsed is not None:
             fields.append((k, parsed))
-    problems.found += _unique([(k, f.name) for k, f in fields], "field", "fields", "fields_duplicate")
+    # Names are compared over every field whose name is valid, refused for another reason or not, so
+    # one answer names both the bad box and the repeated name and the next save finds nothing new.
+    problems.found += _unique(_valid_names(raw_fields or ()), "field", "fields", "fields_duplicate")
     raw_tables = problems.check(lambda: _items(data.get("tables", []), "tables", "tables_list"))
     tables: list[TableArea] = []
     for k, raw in enumerate(raw_tables or ()):
