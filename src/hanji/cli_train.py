@@ -115,7 +115,16 @@ def train_recognizer(
     decay_samples: Annotated[
         int, typer.Option(help="Samples (over all runs) by which the learning rate has decayed.")
     ] = 450_000,
-    threads: Annotated[int, typer.Option(help="CPU threads for the fit (one more renders shards).")] = 1,
+    restart_schedule: Annotated[
+        bool, typer.Option(help="Start the learning-rate cosine again at this run's first sample.")
+    ] = False,
+    threads: Annotated[int, typer.Option(help="CPU threads for the fit.")] = 1,
+    renderers: Annotated[
+        int, typer.Option(help="Processes rendering shards beside the fit (one CPU each).")
+    ] = 1,
+    keep_shards: Annotated[
+        int, typer.Option(help="Newest shards the fit holds in memory (~80 MB each).")
+    ] = 120,
     export: Annotated[
         Path | None, typer.Option(help="Write the ONNX recogniser here afterwards (its manifest beside it).")
     ] = None,
@@ -136,18 +145,33 @@ def train_recognizer(
     data = work / "data"
     generate_validation(data, validation_lines)
     generate(data, shards=1, lines_per_shard=lines_per_shard)
-    renderer = multiprocessing.get_context("spawn").Process(
-        target=generate,
-        args=(data,),
-        kwargs={"shards": shards, "lines_per_shard": lines_per_shard},
-        daemon=True,
-    )
-    renderer.start()
+    spawn = multiprocessing.get_context("spawn")
+    count = max(renderers, 1)
+    renderers_running = [
+        spawn.Process(
+            target=generate,
+            args=(data,),
+            kwargs={"shards": shards, "lines_per_shard": lines_per_shard, "first": k, "every": count},
+            daemon=True,
+        )
+        for k in range(count)
+    ]
+    for renderer in renderers_running:
+        renderer.start()
     try:
-        point = fit(work, minutes=minutes, lr=lr, decay_samples=decay_samples, threads=threads)
+        point = fit(
+            work,
+            minutes=minutes,
+            lr=lr,
+            decay_samples=decay_samples,
+            threads=threads,
+            keep_shards=keep_shards,
+            restart_schedule=restart_schedule,
+        )
     finally:
-        renderer.terminate()
-        renderer.join()
+        for renderer in renderers_running:
+            renderer.terminate()
+            renderer.join()
     typer.echo(f"step {point.step}, {point.samples:,} samples, loss {point.loss}, validation CER {point.cer}")
     if export is not None:
         from hanji.training.korean_export import export as write_onnx

@@ -13,6 +13,7 @@ import torch
 
 from hanji.core.model_files import record_model
 from hanji.engines.backends.korean import CHARACTERS_KEY
+from hanji.engines.backends.ppocr_backbone import CHANNELS, ROWS
 from hanji.training import charset
 from hanji.training.backbone import FEATURES, backbone_model
 from hanji.training.korean_head import ExportedHead, KoreanHead, from_state
@@ -31,11 +32,11 @@ def head_model(head: KoreanHead) -> Any:
         path = Path(folder) / "head.onnx"
         torch.onnx.export(
             ExportedHead(head).eval(),
-            (torch.zeros(1, 384, 1, 40),),
+            (torch.zeros(1, CHANNELS, ROWS, 80),),
             path,
-            input_names=["pooled"],
+            input_names=["block"],
             output_names=["probs"],
-            dynamic_axes={"pooled": {0: "lines", 3: "columns"}, "probs": {0: "lines", 1: "columns"}},
+            dynamic_axes={"block": {0: "lines", 3: "columns"}, "probs": {0: "lines", 1: "columns"}},
             opset_version=OPSET,
             dynamo=False,
         )
@@ -51,7 +52,7 @@ def export(checkpoint: Path, out: Path, facts: dict[str, object] | None = None) 
     front = backbone_model()
     back = compose.add_prefix(head_model(head), "korean/")
     back.ir_version = front.ir_version
-    joined = compose.merge_models(front, back, io_map=[(FEATURES, "korean/pooled")], outputs=["korean/probs"])
+    joined = compose.merge_models(front, back, io_map=[(FEATURES, "korean/block")], outputs=["korean/probs"])
     joined.graph.name = "hanji-korean-recogniser"
     del joined.metadata_props[:]
     entry = joined.metadata_props.add()

@@ -62,11 +62,17 @@ def fit(
     threads: int = 1,
     log_every: int = 200,
     seed: int = 0,
+    keep_shards: int = 120,
+    restart_schedule: bool = False,
 ) -> Checkpoint:
     """Train for ``minutes`` on the shards under ``work/data``, resuming ``work/head.pt`` if present.
+    At most ``keep_shards`` shards are held in memory (~80 MB each): the newest, as the renderer
+    writes them.
 
     The learning rate follows a cosine from ``lr`` at sample 0 to 5 % of it at ``decay_samples``
-    (counted over every run of this checkpoint), then stays there."""
+    (counted over every run of this checkpoint since its schedule began: ``restart_schedule`` begins
+    it again at this run's first sample, for a head that was widened or should learn anew), then
+    stays there."""
     torch.set_num_threads(threads)
     torch.manual_seed(seed)
     data = work / "data"
@@ -76,9 +82,10 @@ def fit(
         saved = torch.load(saved_path, weights_only=False)
         model = from_state(saved["model"])
         step, samples, seconds = saved["step"], saved["samples"], saved["seconds"]
+        origin = samples if restart_schedule else int(saved.get("schedule_from", 0))
     else:
         model = KoreanHead(len(charset.characters()))
-        step = samples = 0
+        step = samples = origin = 0
         seconds = 0.0
     print(f"head: {parameters(model):,} parameters; resuming at step {step}, {samples:,} samples", flush=True)
     optimiser = torch.optim.AdamW(model.parameters(), lr=lr, weight_decay=1e-4)
@@ -91,10 +98,14 @@ def fit(
     model.train()
     point: Checkpoint | None = None
     while point is None or time.monotonic() - began < minutes * 60:
-        shards = sorted(data.glob("train-*.npz"))
+        written = [p for p in data.glob("train-*.npz") if not p.name.endswith(".tmp.npz")]
+        shards = sorted(written, key=lambda p: p.stat().st_mtime)[-keep_shards:]
         if not shards:
             time.sleep(5)
             continue
+        for path in list(loaded):
+            if path not in shards:
+                del loaded[path]
         for path in shards:
             if path not in loaded:
                 loaded[path] = load_shard(path)
@@ -107,7 +118,7 @@ def fit(
             targets = torch.tensor([c for x in batch.labels for c in x], dtype=torch.long)
             target_lengths = torch.tensor([len(x) for x in batch.labels], dtype=torch.long)
             input_lengths = torch.full((len(batch.labels),), logits.shape[1], dtype=torch.long)
-            scale = max(0.05, 0.5 * (1 + np.cos(np.pi * min(samples / decay_samples, 1.0))))
+            scale = max(0.05, 0.5 * (1 + np.cos(np.pi * min((samples - origin) / decay_samples, 1.0))))
             for group in optimiser.param_groups:
                 group["lr"] = lr * scale
             loss = ctc(log_probs, targets, input_lengths, target_lengths)
@@ -132,7 +143,14 @@ def fit(
             {k: round(cer(model, v), 4) for k, v in validation.items()},
         )
         torch.save(
-            {"model": state(model), "step": step, "samples": samples, "seconds": seconds_now}, saved_path
+            {
+                "model": state(model),
+                "step": step,
+                "samples": samples,
+                "seconds": seconds_now,
+                "schedule_from": origin,
+            },
+            saved_path,
         )
         with history_path.open("a") as f:
             f.write(json.dumps(asdict(point)) + "\n")

@@ -91,15 +91,23 @@ def featurise(
 
 
 def generate(
-    out: Path, *, shards: int, seed: int = 0, threads: int = 1, lines_per_shard: int = 4 * POOL
+    out: Path,
+    *,
+    shards: int,
+    seed: int = 0,
+    threads: int = 1,
+    lines_per_shard: int = 4 * POOL,
+    first: int = 0,
+    every: int = 1,
 ) -> None:
-    """Write training shards ``out/train-NNNNN.npz`` up to number ``shards`` - 1; shards already
-    there are kept, so a restart continues where the last run stopped. Shard N's lines depend
-    only on ``seed`` and N."""
+    """Write training shards ``out/train-NNNNN.npz`` up to number ``shards`` - 1 (``first``, then
+    every ``every``-th: renderers side by side take one residue each); shards already there are
+    kept, so a restart continues where the last run stopped. Shard N's lines depend only on
+    ``seed`` and N."""
     out.mkdir(parents=True, exist_ok=True)
     backbone = Backbone(threads)
     faces = fonts("train")
-    for number in range(shards):
+    for number in range(first, shards, every):
         path = out / f"train-{number:05d}.npz"
         if path.exists():
             continue

@@ -10,8 +10,12 @@ import numpy as np
 
 from hanji.engines.backends.onnx import session_options
 
-FEATURES = "p2o.pd_op.pool2d.1.0"
-"""The backbone's output, (N, 384, 1, W/8): one 384-d column per 8 input pixels, before the neck."""
+FEATURES = "p2o.pd_op.add.64.0"
+"""The backbone's last block, (N, 384, 3, W/4), taken before PP-OCR averages its three rows away:
+a Korean vowel's short stroke (ㅗ against ㅜ and ㅡ) is above or below the long one, and that is
+in which row it lights, not in their mean."""
+ROWS = 3
+CHANNELS = 384
 
 
 def ppocr_recogniser() -> Path:
@@ -42,6 +46,14 @@ class Backbone:
         )
 
     def __call__(self, tensor: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
-        """(N, 3, 48, W) -> (N, W/8, 384) float32."""
+        """(N, 3, 48, W) -> (N, W/8, 3 * 384) float32: each pair of the block's columns averaged
+        (as PP-OCR's own pooling does), its three rows side by side, top row first."""
         out = self._session.run(None, {"x": tensor})[0]
-        return np.ascontiguousarray(out[:, :, 0, :].transpose(0, 2, 1))
+        return columns(out)
+
+
+def columns(block: np.ndarray[Any, Any]) -> np.ndarray[Any, Any]:
+    """(N, 384, 3, W/4) -> (N, W/8, 3 * 384); an odd last column is dropped, as the pooling did."""
+    n, c, rows, width = block.shape
+    pairs = block[..., : width // 2 * 2].reshape(n, c, rows, width // 2, 2).mean(-1)
+    return np.ascontiguousarray(pairs.transpose(0, 3, 2, 1).reshape(n, width // 2, rows * c))
