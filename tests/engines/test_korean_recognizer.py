@@ -56,3 +56,16 @@ def test_rare_syllables_reach_the_answer_through_the_second_opinion() -> None:
     names = [n for n, text in TRUTH.items() if "뙤" in text or "꿰" in text]
     readings = recognizer("tesseract-kor|hanji-korean").recognize([_crop(n) for n in names])
     assert [r.text for r in readings] == [TRUTH[n] for n in names]
+
+
+def test_a_crop_gets_side_margins_in_its_own_background_and_positions_map_back() -> None:
+    from hanji.engines.backends.korean import SIDE_MARGIN, with_side_margins
+
+    crop = np.full((40, 100, 3), 230, np.uint8)
+    crop[5:35, 95:] = 0  # a glyph touching the right edge does not colour the margin
+    padded, margin = with_side_margins(crop)
+    assert margin == round(SIDE_MARGIN * 40) and padded.shape == (40, 100 + 2 * margin, 3)
+    assert (padded[:, :margin] == 230).all() and (padded[:, -margin:] == 230).all()
+    assert (padded[:, margin:-margin] == crop).all()
+    reading = KoreanModel().recognize_bgr([np.ascontiguousarray(crop)])[0]
+    assert all(0.0 <= g.start <= g.end <= 1.0 for g in reading.glyphs)

@@ -6,6 +6,7 @@ Trained by ``hanji train recognizer``; the file's sha256 is checked against the 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 import math
@@ -61,7 +62,45 @@ class KoreanModel:
         self.discount[[c == " " for c in self.chars]] = SPACE_PRIOR
 
     def recognize_bgr(self, crops: Sequence[Any]) -> list[Reading]:
-        return recognize_bgr(self.session, self.chars, crops, KoreanRecognizer.name, discount=self.discount)
+        padded = [with_side_margins(c) for c in crops]
+        readings = recognize_bgr(
+            self.session, self.chars, [c for c, _ in padded], KoreanRecognizer.name, discount=self.discount
+        )
+        return [_unpadded(r, m, c.shape[1]) for r, (c, m) in zip(readings, padded, strict=True)]
+
+
+SIDE_MARGIN = 0.1
+"""Margin added left and right of each crop, as a share of its height, in the crop's own background.
+The model trained on crops with margins of at least 0.05 × the font size; a crop cut at its last
+glyph's edge (a table cell's box) left the last characters too few columns ("6,000" read "6,00")."""
+
+
+def with_side_margins(crop: np.ndarray[Any, Any]) -> tuple[np.ndarray[Any, Any], int]:
+    """``crop`` with :data:`SIDE_MARGIN` added on both sides, and the margin in pixels."""
+    height, width = crop.shape[:2]
+    margin = math.ceil(SIDE_MARGIN * height)
+    if margin == 0 or width == 0:
+        return crop, 0
+    edges = np.concatenate((crop[:, :1], crop[:, -1:]), axis=0).reshape(-1, crop.shape[2])
+    out = np.empty((height, width + 2 * margin, crop.shape[2]), crop.dtype)
+    out[:] = np.median(edges, axis=0).astype(crop.dtype)  # mostly paper, even where a glyph touches
+    out[:, margin : margin + width] = crop
+    return out, margin
+
+
+def _unpadded(reading: Reading, margin: int, width: int) -> Reading:
+    """``reading`` of a crop padded by ``margin`` with positions as fractions of the crop before."""
+    if margin == 0:
+        return reading
+
+    def back(share: float) -> float:
+        return min(max((share * (width + 2 * margin) - margin) / width, 0.0), 1.0)
+
+    return dataclasses.replace(
+        reading,
+        words=tuple(dataclasses.replace(w, start=back(w.start), end=back(w.end)) for w in reading.words),
+        glyphs=tuple(dataclasses.replace(g, start=back(g.start), end=back(g.end)) for g in reading.glyphs),
+    )
 
 
 @functools.cache
