@@ -8,7 +8,7 @@ import pytest
 pytest.importorskip("onnx")
 
 from hanji.engines.backends.ppocr_backbone import CHANNELS, ROWS
-from hanji.training.line_shards import generate, load_shard
+from hanji.training.line_shards import WRITING, generate, load_shard, written_shards
 
 pytestmark = pytest.mark.slow
 
@@ -20,3 +20,9 @@ def test_a_renderer_writes_only_its_own_shard_numbers(tmp_path: Path) -> None:
     assert sum(len(b.labels) for b in batches) == 6
     assert all(b.features.shape == (len(b.labels), b.features.shape[1], ROWS * CHANNELS) for b in batches)
     assert all(label for b in batches for label in b.labels)
+
+
+def test_a_shard_still_being_written_is_not_listed(tmp_path: Path) -> None:
+    (tmp_path / "train-00000.npz").write_bytes(b"")
+    (tmp_path / f"train-00001{WRITING}").write_bytes(b"")
+    assert [p.name for p in written_shards(tmp_path)] == ["train-00000.npz"]

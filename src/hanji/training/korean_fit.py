@@ -15,7 +15,7 @@ import torch
 from hanji.training import charset
 from hanji.training.edit_distance import edit_distance
 from hanji.training.korean_head import KoreanHead, from_state, parameters, state
-from hanji.training.line_shards import Batch, load_shard
+from hanji.training.line_shards import Batch, load_shard, written_shards
 
 
 @dataclass(frozen=True)
@@ -98,8 +98,7 @@ def fit(
     model.train()
     point: Checkpoint | None = None
     while point is None or time.monotonic() - began < minutes * 60:
-        written = [p for p in data.glob("train-*.npz") if not p.name.endswith(".tmp.npz")]
-        shards = sorted(written, key=lambda p: p.stat().st_mtime)[-keep_shards:]
+        shards = sorted(written_shards(data), key=lambda p: p.stat().st_mtime)[-keep_shards:]
         if not shards:
             time.sleep(5)
             continue

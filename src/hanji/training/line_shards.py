@@ -42,9 +42,18 @@ def save_shard(path: Path, batches: list[Batch]) -> None:
         lengths = np.array([len(x) for x in batch.labels], np.int32)
         arrays[f"n{n}"] = lengths
         arrays[f"l{n}"] = np.array([c for x in batch.labels for c in x], np.int32)
-    tmp = path.with_suffix(".tmp.npz")
+    tmp = path.with_suffix(WRITING)
     np.savez(tmp, **arrays)
     tmp.rename(path)
+
+
+WRITING = ".tmp.npz"
+"""Suffix of a shard still being written; it is renamed to its own name once complete."""
+
+
+def written_shards(folder: Path) -> list[Path]:
+    """The training shards under ``folder`` that are complete (none a renderer is still writing)."""
+    return [p for p in folder.glob("train-*.npz") if not p.name.endswith(WRITING)]
 
 
 def load_shard(path: Path) -> list[Batch]:
