@@ -67,5 +67,22 @@ def test_a_crop_gets_side_margins_in_its_own_background_and_positions_map_back()
     assert margin == round(SIDE_MARGIN * 40) and padded.shape == (40, 100 + 2 * margin, 3)
     assert (padded[:, :margin] == 230).all() and (padded[:, -margin:] == 230).all()
     assert (padded[:, margin:-margin] == crop).all()
-    reading = KoreanModel().recognize_bgr([np.ascontiguousarray(crop)])[0]
+    # positions come back as fractions of the crop as given: the padded crop's edges of the
+    # original fall on 0 and 1, its middle stays the middle, the margins clip to the ends
+    from hanji.engines.backends.korean import _unpadded
+    from hanji.engines.stages import Glyph, Reading, SpanWord
+
+    full = 100 + 2 * margin
+    left, mid, right = margin / full, 0.5, (margin + 100) / full
+    padded_reading = Reading(
+        (SpanWord("가나", 0.9, left, right),),
+        (Glyph("가", 0.9, left, mid), Glyph("나", 0.9, mid, 1.0)),
+        "hanji-korean",
+    )
+    back = _unpadded(padded_reading, margin, 100)
+    assert [(g.start, g.end) for g in back.glyphs] == [pytest.approx((0.0, 0.5)), pytest.approx((0.5, 1.0))]
+    assert (back.words[0].start, back.words[0].end) == pytest.approx((0.0, 1.0))
+    assert back.text == padded_reading.text and back.recognizer == "hanji-korean"
+    reading = KoreanModel().recognize_bgr([_crop("nanumgothic-1.png")[:, :, ::-1].copy()])[0]
+    assert reading.text == TRUTH["nanumgothic-1.png"]
     assert all(0.0 <= g.start <= g.end <= 1.0 for g in reading.glyphs)
